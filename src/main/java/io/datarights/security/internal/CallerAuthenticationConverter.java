@@ -1,0 +1,58 @@
+package io.datarights.security.internal;
+
+import io.datarights.security.Caller;
+import io.datarights.security.Permissions;
+import io.datarights.shared.OrgId;
+import java.util.List;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.stereotype.Component;
+
+/** Turns a verified token into the {@link Caller}: its org, client and expanded permissions. */
+@Component
+class CallerAuthenticationConverter implements Converter<Jwt, AbstractAuthenticationToken> {
+
+  @Override
+  public AbstractAuthenticationToken convert(Jwt jwt) {
+    String org = jwt.getClaimAsString(Tokens.ORG_CLAIM);
+    List<String> grants = jwt.getClaimAsStringList(Tokens.PERMISSIONS_CLAIM);
+    if (org == null || grants == null || jwt.getSubject() == null) {
+      throw new OAuth2AuthenticationException(new OAuth2Error("invalid_token"));
+    }
+    OrgId orgId;
+    try {
+      orgId = OrgId.of(org);
+    } catch (IllegalArgumentException e) {
+      throw new OAuth2AuthenticationException(new OAuth2Error("invalid_token"));
+    }
+    Caller caller =
+        new Caller(orgId, jwt.getSubject(), jwt.getClaimAsString(Tokens.NAME_CLAIM), Permissions.expand(grants));
+    return new CallerAuthentication(caller, jwt);
+  }
+
+  static final class CallerAuthentication extends AbstractAuthenticationToken {
+    private final Caller caller;
+    private final Jwt jwt;
+
+    CallerAuthentication(Caller caller, Jwt jwt) {
+      super(caller.permissions().stream().map(SimpleGrantedAuthority::new).toList());
+      this.caller = caller;
+      this.jwt = jwt;
+      setAuthenticated(true);
+    }
+
+    @Override
+    public Object getCredentials() {
+      return jwt;
+    }
+
+    @Override
+    public Caller getPrincipal() {
+      return caller;
+    }
+  }
+}

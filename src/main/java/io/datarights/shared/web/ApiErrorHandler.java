@@ -1,0 +1,204 @@
+package io.datarights.shared.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import io.datarights.shared.ApiException;
+import io.datarights.shared.ErrorBody;
+import io.datarights.shared.ErrorResponses;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * The one place where failures become Genesys error bodies. Messages are written here, never
+ * copied from exceptions of libraries, so that no stack trace, SQL or internal name leaks.
+ */
+@RestControllerAdvice
+class ApiErrorHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);
+
+  @ExceptionHandler(ApiException.class)
+  ResponseEntity<ErrorBody> api(ApiException e) {
+    return ResponseEntity.status(e.status()).headers(e.headers()).body(ErrorResponses.body(e));
+  }
+
+  @ExceptionHandler(MethodArgumentNotValidException.class)
+  ResponseEntity<ErrorBody> invalid(MethodArgumentNotValidException e) {
+    List<ErrorBody.Detail> details =
+        e.getBindingResult().getFieldErrors().stream()
+            .map(f -> new ErrorBody.Detail("invalid.value", f.getField()))
+            .distinct()
+            .toList();
+    String message =
+        e.getBindingResult().getFieldErrors().stream()
+            .map(f -> f.getField() + " " + f.getDefaultMessage())
+            .distinct()
+            .collect(Collectors.joining("; "));
+    String fields = details.stream().map(ErrorBody.Detail::fieldName).collect(Collectors.joining(","));
+    return respond(HttpStatus.BAD_REQUEST, "invalid.value", "Invalid value: " + message, Map.of("field", fields), details);
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ResponseEntity<ErrorBody> unreadable(HttpMessageNotReadableException e) {
+    BodyTooLargeException tooLarge = BodyTooLargeException.findIn(e);
+    if (tooLarge != null) {
+      return respond(HttpStatus.PAYLOAD_TOO_LARGE, BodyTooLargeException.CODE, tooLarge.getMessage(), Map.of(), List.of());
+    }
+    Throwable cause = e.getCause();
+    if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty() && !truncated(mapping)) {
+      String field = fieldPath(mapping);
+      return respond(
+          HttpStatus.BAD_REQUEST,
+          "invalid.value",
+          "The value of " + field + " has the wrong type or format.",
+          Map.of("field", field),
+          List.of(new ErrorBody.Detail("invalid.value", field)));
+    }
+    if (cause instanceof JsonProcessingException json && json.getLocation() != null) {
+      String message =
+          "The request body is not valid JSON (line "
+              + json.getLocation().getLineNr()
+              + ", column "
+              + json.getLocation().getColumnNr()
+              + ": "
+              + json.getOriginalMessage().split("\n")[0]
+              + ").";
+      return respond(HttpStatus.BAD_REQUEST, "bad.request", message, Map.of(), List.of(new ErrorBody.Detail("bad.request", "body")));
+    }
+    return respond(
+        HttpStatus.BAD_REQUEST,
+        "bad.request",
+        "The request body is missing or unreadable.",
+        Map.of(),
+        List.of(new ErrorBody.Detail("bad.request", "body")));
+  }
+
+  @ExceptionHandler(MissingServletRequestParameterException.class)
+  ResponseEntity<ErrorBody> missingParameter(MissingServletRequestParameterException e) {
+    String field = e.getParameterName();
+    return respond(
+        HttpStatus.BAD_REQUEST,
+        "invalid.value",
+        "The query parameter " + field + " is required.",
+        Map.of("field", field),
+        List.of(new ErrorBody.Detail("invalid.value", field)));
+  }
+
+  @ExceptionHandler(MissingServletRequestPartException.class)
+  ResponseEntity<ErrorBody> missingPart(MissingServletRequestPartException e) {
+    String field = e.getRequestPartName();
+    return respond(
+        HttpStatus.BAD_REQUEST,
+        "invalid.value",
+        "The multipart field " + field + " is required.",
+        Map.of("field", field),
+        List.of(new ErrorBody.Detail("invalid.value", field)));
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ResponseEntity<ErrorBody> typeMismatch(MethodArgumentTypeMismatchException e) {
+    String field = e.getName();
+    return respond(
+        HttpStatus.BAD_REQUEST,
+        "invalid.value",
+        "The value of " + field + " has the wrong type or format.",
+        Map.of("field", field),
+        List.of(new ErrorBody.Detail("invalid.value", field)));
+  }
+
+  @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+  ResponseEntity<ErrorBody> unsupportedMediaType(HttpMediaTypeNotSupportedException e) {
+    String supported =
+        e.getSupportedMediaTypes().stream().map(Object::toString).collect(Collectors.joining(", "));
+    return respond(
+        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+        "unsupported.media.type",
+        "The content type is not supported here" + (supported.isEmpty() ? "." : "; use " + supported + "."),
+        Map.of(),
+        List.of(new ErrorBody.Detail("unsupported.media.type", "Content-Type")));
+  }
+
+  @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+  ResponseEntity<ErrorBody> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+    return respond(HttpStatus.NOT_ACCEPTABLE, "not.acceptable", "The requested response type cannot be produced.", Map.of(), List.of());
+  }
+
+  @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+  ResponseEntity<ErrorBody> methodNotAllowed(HttpRequestMethodNotSupportedException e) {
+    return respond(
+        HttpStatus.METHOD_NOT_ALLOWED,
+        "method.not.allowed",
+        "The method " + e.getMethod() + " is not allowed on this resource.",
+        Map.of(),
+        List.of());
+  }
+
+  @ExceptionHandler(NoResourceFoundException.class)
+  ResponseEntity<ErrorBody> noResource(NoResourceFoundException e) {
+    return respond(HttpStatus.NOT_FOUND, "not.found", "The requested resource was not found.", Map.of(), List.of());
+  }
+
+  @ExceptionHandler(MaxUploadSizeExceededException.class)
+  ResponseEntity<ErrorBody> uploadTooLarge(MaxUploadSizeExceededException e) {
+    return respond(HttpStatus.PAYLOAD_TOO_LARGE, BodyTooLargeException.CODE, "The uploaded file is larger than the limit.", Map.of(), List.of(new ErrorBody.Detail(BodyTooLargeException.CODE, "file")));
+  }
+
+  @ExceptionHandler(AccessDeniedException.class)
+  ResponseEntity<ErrorBody> denied(AccessDeniedException e) {
+    return respond(HttpStatus.FORBIDDEN, "missing.permissions", "Unable to perform the requested action.", Map.of(), List.of());
+  }
+
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<ErrorBody> unexpected(Exception e) {
+    log.error("Unexpected failure", e);
+    return respond(
+        HttpStatus.INTERNAL_SERVER_ERROR,
+        "internal.server.error",
+        "The server could not complete the request. Quote the contextId when reporting it.",
+        Map.of(),
+        List.of());
+  }
+
+  private static ResponseEntity<ErrorBody> respond(
+      HttpStatus status, String code, String message, Map<String, String> params, List<ErrorBody.Detail> details) {
+    return ResponseEntity.status(status).body(ErrorResponses.body(status, code, message, params, details));
+  }
+
+  /** A body cut off mid-way is a syntax problem, even where Jackson reports it at a field. */
+  private static boolean truncated(JsonProcessingException e) {
+    return e.getOriginalMessage() != null && e.getOriginalMessage().contains("end-of-input");
+  }
+
+  private static String fieldPath(JsonMappingException e) {
+    StringBuilder path = new StringBuilder();
+    for (JsonMappingException.Reference ref : e.getPath()) {
+      if (ref.getFieldName() != null) {
+        if (!path.isEmpty()) {
+          path.append('.');
+        }
+        path.append(ref.getFieldName());
+      } else if (ref.getIndex() >= 0) {
+        path.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return path.toString();
+  }
+}

@@ -1,0 +1,98 @@
+package io.datarights.support;
+
+import io.datarights.organizations.internal.Bootstrap;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of tests that drive the whole service over real HTTP, against the JVM's one embedded
+ * PostgreSQL. Tables are emptied before each test and the bootstrap org is created anew.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability
+@Import(IntegrationTest.TestClock.class)
+public abstract class IntegrationTest {
+
+  public static final String ADMIN_ID = "test-platform-admin";
+  public static final String ADMIN_SECRET = "test-platform-admin-secret";
+
+  /** Tables whose rows outlive a test: migrations and the token signing key. */
+  private static final List<String> KEPT_TABLES = List.of("flyway_schema_history", "signing_keys");
+
+  @LocalServerPort protected int port;
+  @Autowired protected JdbcClient jdbc;
+  @Autowired protected MutableClock clock;
+  @Autowired protected Bootstrap bootstrap;
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    registry.add("datarights.db.url", TestDatabase::jdbcUrl);
+    registry.add("datarights.db.user", () -> "postgres");
+    registry.add("datarights.db.pool-size", () -> "5");
+    registry.add("datarights.bootstrap.client-id", () -> ADMIN_ID);
+    registry.add("datarights.bootstrap.client-secret", () -> ADMIN_SECRET);
+  }
+
+  @TestConfiguration(proxyBeanMethods = false)
+  static class TestClock {
+    @Bean
+    @Primary
+    MutableClock mutableClock() {
+      return new MutableClock();
+    }
+  }
+
+  @BeforeEach
+  void resetState() {
+    clock.set(Instant.now());
+    List<String> tables =
+        jdbc.sql("select tablename from pg_tables where schemaname = 'public'").query(String.class).list().stream()
+            .filter(t -> !KEPT_TABLES.contains(t))
+            .toList();
+    if (!tables.isEmpty()) {
+      jdbc.sql("truncate table " + String.join(", ", tables) + " cascade").update();
+    }
+    bootstrap.ensureBootstrapped();
+  }
+
+  protected Api anonymous() {
+    return Api.at(port);
+  }
+
+  protected Api admin() {
+    return Api.at(port).withToken(Api.at(port).token(ADMIN_ID, ADMIN_SECRET));
+  }
+
+  /** A new organization with its first (all-permissions) client, as the platform admin creates it. */
+  protected Tenant newTenant(String name) {
+    Api.Response created = admin().post("/api/v2/admin/organizations", Map.of("name", name, "defaultRegion", "DE"));
+    if (created.status() != 201) {
+      throw new AssertionError("could not create org: " + created);
+    }
+    var client = created.json().get("client");
+    String id = client.get("id").asText();
+    String secret = client.get("secret").asText();
+    return new Tenant(
+        created.json().get("organization").get("id").asText(), id, secret, Api.at(port).withToken(Api.at(port).token(id, secret)));
+  }
+
+  /** An org and an API client authenticated as its first client. */
+  public record Tenant(String orgId, String clientId, String clientSecret, Api api) {}
+
+  protected long count(String table) {
+    return jdbc.sql("select count(*) from " + table).query(Long.class).single();
+  }
+}

@@ -1,0 +1,34 @@
+package io.datarights.support;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+
+/** One embedded PostgreSQL for the whole test JVM, started on first use. */
+public final class TestDatabase {
+
+  private static EmbeddedPostgres postgres;
+
+  private TestDatabase() {}
+
+  public static synchronized String jdbcUrl() {
+    if (postgres == null) {
+      try {
+        postgres =
+            EmbeddedPostgres.builder()
+                .setDataDirectory(Files.createTempDirectory("datarights-test-pg"))
+                .setCleanDataDirectory(true)
+                .setServerConfig("max_connections", "300")
+                // Durability is not under test here; speed is welcome.
+                .setServerConfig("fsync", "off")
+                .setServerConfig("synchronous_commit", "off")
+                .setServerConfig("full_page_writes", "off")
+                .start();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return postgres.getJdbcUrl("postgres", "postgres");
+  }
+}
