@@ -1,0 +1,24 @@
+package io.datarights.identifiers;
+
+import io.datarights.shared.OrgId;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Writes and reads the identifier index. Writes join the caller's transaction, so that a record
+ * and its identifiers change together.
+ */
+public interface IdentifierIndex {
+
+  /** Replaces every identifier of one record with these (normalized here; unusable ones skipped). */
+  void replace(OrgId org, String service, String recordId, Collection<Identifier> identifiers);
+
+  /** Removes every identifier of one record. */
+  void remove(OrgId org, String service, String recordId);
+
+  /** The records whose identifiers match the value after normalization, in any service. */
+  List<IndexedRecord> lookup(OrgId org, IdentifierKind kind, String value);
+
+  /** The org's default phone region, as normalization uses it. */
+  String regionOf(OrgId org);
+}

@@ -1,0 +1,113 @@
+package io.datarights.identifiers.internal;
+
+import io.datarights.identifiers.Identifier;
+import io.datarights.identifiers.IdentifierIndex;
+import io.datarights.identifiers.IdentifierKind;
+import io.datarights.identifiers.IndexedRecord;
+import io.datarights.identifiers.Normalization;
+import io.datarights.organizations.Organization;
+import io.datarights.organizations.Organizations;
+import io.datarights.shared.OrgId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class JdbcIdentifierIndex implements IdentifierIndex {
+
+  private static final String DEFAULT_REGION = "US";
+
+  private final JdbcClient jdbc;
+  private final Organizations organizations;
+  /** An org's region never changes, so it is read once. */
+  private final Map<OrgId, String> regions = new ConcurrentHashMap<>();
+
+  JdbcIdentifierIndex(JdbcClient jdbc, Organizations organizations) {
+    this.jdbc = jdbc;
+    this.organizations = organizations;
+  }
+
+  private record Key(String kind, String value) {}
+
+  @Override
+  public void replace(OrgId org, String service, String recordId, Collection<Identifier> identifiers) {
+    remove(org, service, recordId);
+    String region = regionOf(org);
+    Set<Key> keys = new LinkedHashSet<>();
+    for (Identifier identifier : identifiers) {
+      Normalization.normalize(identifier.kind(), identifier.value(), region)
+          .ifPresent(value -> keys.add(new Key(identifier.kind().name(), value)));
+    }
+    if (keys.isEmpty()) {
+      return;
+    }
+    List<String> kinds = new ArrayList<>();
+    List<String> values = new ArrayList<>();
+    keys.forEach(k -> {
+      kinds.add(k.kind());
+      values.add(k.value());
+    });
+    jdbc.sql(
+            """
+            insert into identifier_index (org_id, kind, normalized_value, service, record_id)
+            select :org, k, v, :service, :record from unnest(:kinds::text[], :values::text[]) as t(k, v)
+            on conflict do nothing
+            """)
+        .param("org", org.value())
+        .param("service", service)
+        .param("record", recordId)
+        .param("kinds", kinds.toArray(String[]::new))
+        .param("values", values.toArray(String[]::new))
+        .update();
+  }
+
+  @Override
+  public void remove(OrgId org, String service, String recordId) {
+    jdbc.sql("delete from identifier_index where org_id = :org and service = :service and record_id = :record")
+        .param("org", org.value())
+        .param("service", service)
+        .param("record", recordId)
+        .update();
+  }
+
+  @Override
+  public List<IndexedRecord> lookup(OrgId org, IdentifierKind kind, String value) {
+    return Normalization.normalize(kind, value, regionOf(org))
+        .map(
+            normalized ->
+                jdbc.sql(
+                        """
+                        select service, record_id from identifier_index
+                        where org_id = :org and kind = :kind and normalized_value = :value
+                        order by service, record_id
+                        """)
+                    .param("org", org.value())
+                    .param("kind", kind.name())
+                    .param("value", normalized)
+                    .query((rs, row) -> new IndexedRecord(rs.getString(1), rs.getString(2)))
+                    .list())
+        .orElse(List.of());
+  }
+
+  @Override
+  public String regionOf(OrgId org) {
+    String cached = regions.get(org);
+    if (cached != null) {
+      return cached;
+    }
+    return organizations
+        .find(org)
+        .map(Organization::defaultRegion)
+        .map(region -> {
+          regions.put(org, region);
+          return region;
+        })
+        .orElse(DEFAULT_REGION);
+  }
+}

@@ -1,0 +1,75 @@
+package io.datarights.identifiers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.datarights.shared.OrgId;
+import io.datarights.support.IntegrationTest;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class IdentifierIndexTest extends IntegrationTest {
+
+  @Autowired IdentifierIndex index;
+
+  @Test
+  void findsARecordByAnyFormattingOfItsIdentifiers() {
+    OrgId acme = OrgId.of(newTenant("Acme").orgId());
+    index.replace(
+        acme, "externalContacts", "c1",
+        List.of(Identifier.name("Jürgen Müller"), Identifier.email("J.Mueller@Example.com"), Identifier.phone("030 1234567")));
+
+    assertThat(index.lookup(acme, IdentifierKind.NAME, "muller jurgen")).containsExactly(new IndexedRecord("externalContacts", "c1"));
+    assertThat(index.lookup(acme, IdentifierKind.EMAIL, " j.mueller@example.COM")).hasSize(1);
+    assertThat(index.lookup(acme, IdentifierKind.PHONE, "+49 (30) 123-4567")).hasSize(1);
+    assertThat(index.lookup(acme, IdentifierKind.PHONE, "+1 30 1234567")).isEmpty();
+  }
+
+  @Test
+  void replacingAndRemovingARecordsIdentifiersLeavesNoneBehind() {
+    OrgId acme = OrgId.of(newTenant("Acme").orgId());
+    index.replace(acme, "directory", "u1", List.of(Identifier.email("old@example.com")));
+    index.replace(acme, "directory", "u1", List.of(Identifier.email("new@example.com")));
+
+    assertThat(index.lookup(acme, IdentifierKind.EMAIL, "old@example.com")).isEmpty();
+    assertThat(index.lookup(acme, IdentifierKind.EMAIL, "new@example.com")).hasSize(1);
+
+    index.remove(acme, "directory", "u1");
+    assertThat(index.lookup(acme, IdentifierKind.EMAIL, "new@example.com")).isEmpty();
+  }
+
+  @Test
+  void anotherOrgsIdentifiersAreNeverFound() {
+    OrgId acme = OrgId.of(newTenant("Acme").orgId());
+    OrgId globex = OrgId.of(newTenant("Globex").orgId());
+    index.replace(acme, "directory", "u1", List.of(Identifier.email("shared@example.com")));
+
+    assertThat(index.lookup(globex, IdentifierKind.EMAIL, "shared@example.com")).isEmpty();
+  }
+
+  @Test
+  void searchIsAnIndexLookupNotAScan() {
+    OrgId acme = OrgId.of(newTenant("Acme").orgId());
+    index.replace(acme, "directory", "u1", List.of(Identifier.email("a@example.com")));
+    jdbc.sql(
+            """
+            insert into identifier_index (org_id, kind, normalized_value, service, record_id)
+            select ?, 'EMAIL', 'person' || i || '@example.com', 'directory', 'r' || i
+            from generate_series(1, 20000) as i
+            """)
+        .param(acme.value())
+        .update();
+    jdbc.sql("analyze identifier_index").update();
+
+    String plan =
+        String.join(
+            "\n",
+            jdbc.sql(
+                    "explain select service, record_id from identifier_index where org_id = ? and kind = 'EMAIL' and normalized_value = 'a@example.com'")
+                .param(acme.value())
+                .query(String.class)
+                .list());
+
+    assertThat(plan).doesNotContain("Seq Scan");
+  }
+}
