@@ -16,8 +16,20 @@ public interface IdentifierIndex {
   /** Removes every identifier of one record. */
   void remove(OrgId org, String service, String recordId);
 
+  /** Adds the identifiers of many new records in a few statements (bulk imports). */
+  void addAll(OrgId org, String service, List<RecordIdentifiers> records);
+
+  /** Removes every identifier of many records. */
+  void removeAll(OrgId org, String service, Collection<String> recordIds);
+
+  /** The identifiers of one record, for bulk writes. */
+  record RecordIdentifiers(String recordId, Collection<Identifier> identifiers) {}
+
   /** The records whose identifiers match the value after normalization, in any service. */
   List<IndexedRecord> lookup(OrgId org, IdentifierKind kind, String value);
+
+  /** The ids of one service's records that match the value after normalization. */
+  List<String> lookup(OrgId org, IdentifierKind kind, String value, String service);
 
   /** The org's default phone region, as normalization uses it. */
   String regionOf(OrgId org);

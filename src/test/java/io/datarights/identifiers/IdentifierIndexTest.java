@@ -39,6 +39,23 @@ class IdentifierIndexTest extends IntegrationTest {
   }
 
   @Test
+  void bulkWritesIndexManyRecordsAndRemoveThemAgain() {
+    OrgId acme = OrgId.of(newTenant("Acme").orgId());
+    List<IdentifierIndex.RecordIdentifiers> records = new java.util.ArrayList<>();
+    for (int i = 0; i < 12_000; i++) {
+      records.add(new IdentifierIndex.RecordIdentifiers("r" + i, List.of(Identifier.email("p" + i + "@example.com"), Identifier.phone("+49 30 " + (1000000 + i)))));
+    }
+
+    index.addAll(acme, "outbound", records);
+
+    assertThat(count("identifier_index")).isEqualTo(24_000);
+    assertThat(index.lookup(acme, IdentifierKind.PHONE, "030 1011999", "outbound")).containsExactly("r11999");
+    assertThat(index.lookup(acme, IdentifierKind.PHONE, "030 1011999", "directory")).isEmpty();
+    index.removeAll(acme, "outbound", List.of("r1", "r11999"));
+    assertThat(count("identifier_index")).isEqualTo(23_996);
+  }
+
+  @Test
   void anotherOrgsIdentifiersAreNeverFound() {
     OrgId acme = OrgId.of(newTenant("Acme").orgId());
     OrgId globex = OrgId.of(newTenant("Globex").orgId());

@@ -33,37 +33,74 @@ class JdbcIdentifierIndex implements IdentifierIndex {
     this.organizations = organizations;
   }
 
-  private record Key(String kind, String value) {}
+  /** Rows per insert statement in bulk writes. */
+  private static final int BATCH = 5_000;
 
   @Override
   public void replace(OrgId org, String service, String recordId, Collection<Identifier> identifiers) {
     remove(org, service, recordId);
+    addAll(org, service, List.of(new RecordIdentifiers(recordId, identifiers)));
+  }
+
+  @Override
+  public void addAll(OrgId org, String service, List<RecordIdentifiers> records) {
     String region = regionOf(org);
-    Set<Key> keys = new LinkedHashSet<>();
-    for (Identifier identifier : identifiers) {
-      Normalization.normalize(identifier.kind(), identifier.value(), region)
-          .ifPresent(value -> keys.add(new Key(identifier.kind().name(), value)));
+    Set<Row> rows = new LinkedHashSet<>();
+    for (RecordIdentifiers record : records) {
+      for (Identifier identifier : record.identifiers()) {
+        Normalization.normalize(identifier.kind(), identifier.value(), region)
+            .ifPresent(value -> rows.add(new Row(identifier.kind().name(), value, record.recordId())));
+      }
+      if (rows.size() >= BATCH) {
+        insert(org, service, rows);
+        rows.clear();
+      }
     }
-    if (keys.isEmpty()) {
+    insert(org, service, rows);
+  }
+
+  private record Row(String kind, String value, String recordId) {}
+
+  private void insert(OrgId org, String service, Collection<Row> rows) {
+    if (rows.isEmpty()) {
       return;
     }
-    List<String> kinds = new ArrayList<>();
-    List<String> values = new ArrayList<>();
-    keys.forEach(k -> {
-      kinds.add(k.kind());
-      values.add(k.value());
-    });
+    List<String> kinds = new ArrayList<>(rows.size());
+    List<String> values = new ArrayList<>(rows.size());
+    List<String> recordIds = new ArrayList<>(rows.size());
+    for (Row row : rows) {
+      kinds.add(row.kind());
+      values.add(row.value());
+      recordIds.add(row.recordId());
+    }
     jdbc.sql(
             """
             insert into identifier_index (org_id, kind, normalized_value, service, record_id)
-            select :org, k, v, :service, :record from unnest(:kinds::text[], :values::text[]) as t(k, v)
+            select :org, k, v, :service, r
+            from unnest(:kinds::text[], :values::text[], :records::text[]) as t(k, v, r)
             on conflict do nothing
             """)
         .param("org", org.value())
         .param("service", service)
-        .param("record", recordId)
         .param("kinds", kinds.toArray(String[]::new))
         .param("values", values.toArray(String[]::new))
+        .param("records", recordIds.toArray(String[]::new))
+        .update();
+  }
+
+  @Override
+  public void removeAll(OrgId org, String service, Collection<String> recordIds) {
+    if (recordIds.isEmpty()) {
+      return;
+    }
+    jdbc.sql(
+            """
+            delete from identifier_index
+            where org_id = :org and service = :service and record_id = any(:records::text[])
+            """)
+        .param("org", org.value())
+        .param("service", service)
+        .param("records", recordIds.toArray(String[]::new))
         .update();
   }
 
@@ -91,6 +128,26 @@ class JdbcIdentifierIndex implements IdentifierIndex {
                     .param("kind", kind.name())
                     .param("value", normalized)
                     .query((rs, row) -> new IndexedRecord(rs.getString(1), rs.getString(2)))
+                    .list())
+        .orElse(List.of());
+  }
+
+  @Override
+  public List<String> lookup(OrgId org, IdentifierKind kind, String value, String service) {
+    return Normalization.normalize(kind, value, regionOf(org))
+        .map(
+            normalized ->
+                jdbc.sql(
+                        """
+                        select record_id from identifier_index
+                        where org_id = :org and kind = :kind and normalized_value = :value and service = :service
+                        order by record_id
+                        """)
+                    .param("org", org.value())
+                    .param("kind", kind.name())
+                    .param("value", normalized)
+                    .param("service", service)
+                    .query(String.class)
                     .list())
         .orElse(List.of());
   }

@@ -1,0 +1,50 @@
+package io.datarights.privacy;
+
+import io.datarights.identifiers.Identifier;
+import io.datarights.shared.OrgId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A service that holds personal data and takes part in GDPR processing. Implementations are Spring
+ * beans; every method is scoped to one org and must never touch another org's rows.
+ */
+public interface PersonalDataService {
+
+  /** The service name used in the identifier index and in request outcomes, e.g. "directory". */
+  String name();
+
+  /** What the service holds and why: the source of the Art. 30 record and Art. 15(1) answers. */
+  InventoryEntry inventory();
+
+  /**
+   * The persons this service holds that match one identifier (the {@code subjects} endpoint).
+   * Services that hold no subjects of their own (conversations, flows) return an empty list.
+   */
+  List<SubjectMatch> findSubjects(OrgId org, Identifier identifier);
+
+  /**
+   * The known fields of a subject this service owns (a user id for directory, and so on), so that
+   * a request for an id also searches for the record's name, e-mail, phones... Empty when the
+   * reference is not of this service's type or names nothing in this org.
+   */
+  Optional<SubjectMatch> resolve(OrgId org, SubjectRef ref);
+
+  /** Writes every record of the subject that this service holds to the sink (Art. 15/20). */
+  ServiceOutcome export(OrgId org, SubjectTerms terms, ExportSink sink);
+
+  /** Replaces existing values with updated ones in the subject's records (Art. 16). */
+  ServiceOutcome rectify(OrgId org, SubjectTerms terms, List<ReplacementTerm> replacements);
+
+  /**
+   * Deletes or anonymizes the subject's records (Art. 17), as the inventory's erasure mode says.
+   * Idempotent: running it again after a crash, or after it completed, is safe and finishes the job.
+   */
+  ServiceOutcome erase(OrgId org, SubjectTerms terms);
+
+  /**
+   * How many of the subject's records a search still finds, leaving out those deliberately
+   * retained (and named as retained in the erase outcome). Zero after a complete erasure.
+   */
+  long remaining(OrgId org, SubjectTerms terms);
+}
