@@ -1,0 +1,40 @@
+package io.datarights.gdpr.internal;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.datarights.privacy.ReplacementTerm;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The Genesys {@code GDPRRequest}, plus extensions that Genesys clients ignore: per-service
+ * progress, related requests, the Art. 12(3) due date, the post-erasure verification, and why a
+ * request ended in ERROR.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record GdprRequestView(
+    String id,
+    String name,
+    EntityRef createdBy,
+    List<ReplacementTerm> replacementTerms,
+    String requestType,
+    Instant createdDate,
+    String status,
+    GdprSubject subject,
+    String resultsUrl,
+    List<String> resultsUrls,
+    String selfUri,
+    List<ServiceView> services,
+    List<EntityRef> relatedRequests,
+    LocalDate dueDate,
+    Instant completedDate,
+    Boolean verifiedErased,
+    String errorReason) {
+
+  record EntityRef(String id, String name, String selfUri) {}
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record ServiceView(
+      String name, String status, long matched, long exported, long updated, long deleted, long anonymized,
+      long retained, String reason) {}
+}

@@ -1,0 +1,154 @@
+package io.datarights.gdpr.internal;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import io.datarights.privacy.PersonalDataService;
+import io.datarights.privacy.ServiceOutcome;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs the steps of a request. Every step is idempotent: a step that is run again after a crash,
+ * or by a second node, finds what is done and does only the rest.
+ */
+@Component
+class RequestProcessor {
+
+  private static final Logger log = LoggerFactory.getLogger(RequestProcessor.class);
+
+  private final RequestRepository requests;
+  private final PersonalDataServices services;
+  private final ExportPackager exports;
+  private final ProcessingProperties properties;
+  private final TransactionTemplate tx;
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  RequestProcessor(
+      RequestRepository requests,
+      PersonalDataServices services,
+      ExportPackager exports,
+      ProcessingProperties properties,
+      TransactionTemplate tx,
+      JdbcClient jdbc,
+      Clock clock) {
+    this.requests = requests;
+    this.services = services;
+    this.exports = exports;
+    this.properties = properties;
+    this.tx = tx;
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  /** One service's part of one request. */
+  void runStep(RequestTasks.StepRef ref, SchedulerClient scheduler) {
+    StoredRequest request = requests.find(ref.org(), ref.requestId()).orElse(null);
+    if (request == null || request.status().finished()) {
+      return;
+    }
+    boolean done =
+        requests.services(ref.org(), ref.requestId()).stream()
+            .anyMatch(p -> p.service().equals(ref.service()) && p.status().equals(ServiceProgress.DONE));
+    if (!done) {
+      Instant now = clock.instant();
+      requests.advance(ref.org(), ref.requestId(), RequestStatus.SEARCHING, now);
+      requests.advance(ref.org(), ref.requestId(), RequestStatus.working(request.type()), now);
+      requests.serviceStarted(ref.org(), ref.requestId(), ref.service(), now);
+      PersonalDataService service =
+          services.named(ref.service()).orElseThrow(() -> new IllegalStateException("No service named " + ref.service()));
+      ServiceOutcome outcome =
+          switch (request.type()) {
+            case GDPR_EXPORT -> exports.exportService(request, service);
+            case GDPR_UPDATE -> service.rectify(ref.org(), request.terms(), request.replacementTerms());
+            case GDPR_DELETE -> service.erase(ref.org(), request.terms());
+          };
+      recordDone(ref, outcome);
+    }
+    if (requests.allServicesDone(ref.org(), ref.requestId())) {
+      RequestTasks.schedule(scheduler, RequestTasks.finalizeTask(ref.org(), ref.requestId()), clock);
+    }
+  }
+
+  /**
+   * Marks the service done under a lock on the request row, so that of two steps finishing at once
+   * on two nodes, the later one sees the earlier one's result and schedules the finalization.
+   */
+  private void recordDone(RequestTasks.StepRef ref, ServiceOutcome outcome) {
+    tx.executeWithoutResult(
+        status -> {
+          jdbc.sql("select 1 from gdpr_requests where org_id = :org and request_id = :id for update")
+              .param("org", ref.org().value())
+              .param("id", ref.requestId())
+              .query()
+              .listOfRows();
+          requests.serviceDone(ref.org(), ref.requestId(), ref.service(), outcome, clock.instant());
+        });
+  }
+
+  /** The last step: the export package, or the verification search after an erasure. */
+  void finish(RequestTasks.StepRef ref) {
+    StoredRequest request = requests.find(ref.org(), ref.requestId()).orElse(null);
+    if (request == null || request.status().finished()) {
+      return;
+    }
+    requests.advance(ref.org(), ref.requestId(), RequestStatus.FINALIZING, clock.instant());
+    Boolean verifiedErased = null;
+    String resultsBlob = null;
+    Instant resultsExpireAt = null;
+    switch (request.type()) {
+      case GDPR_DELETE -> {
+        long remaining = 0;
+        for (PersonalDataService service : services.all()) {
+          remaining += service.remaining(ref.org(), request.terms());
+        }
+        verifiedErased = remaining == 0;
+      }
+      case GDPR_EXPORT -> {
+        resultsBlob = exports.assemble(request, requests.services(ref.org(), ref.requestId()));
+        resultsExpireAt = clock.instant().plus(properties.resultsTtl());
+      }
+      case GDPR_UPDATE -> {}
+    }
+    requests.complete(ref.org(), ref.requestId(), verifiedErased, resultsBlob, resultsExpireAt, clock.instant());
+  }
+
+  /** Called once the retries of a step are spent: the request ends in ERROR with a reason to act on. */
+  void giveUp(RequestTasks.StepRef ref, Throwable cause, int attempts) {
+    log.error("GDPR request {} gave up on {} after {} retries", ref.requestId(), ref.service() == null ? "finalization" : ref.service(), attempts, cause);
+    String what = ref.service() == null ? "finalization" : "the " + ref.service() + " service";
+    String reason =
+        "Processing stopped in "
+            + what
+            + " after "
+            + (attempts + 1)
+            + " attempts because "
+            + describe(cause)
+            + ". Nothing of other subjects was touched. Wait until related requests have finished, then file the request again.";
+    Instant now = clock.instant();
+    if (ref.service() != null) {
+      requests.serviceFailed(ref.org(), ref.requestId(), ref.service(), describe(cause), now);
+    }
+    requests.fail(ref.org(), ref.requestId(), reason, now);
+  }
+
+  private static String describe(Throwable cause) {
+    for (Throwable t = cause; t != null; t = t.getCause()) {
+      if (t instanceof DataAccessResourceFailureException || t instanceof TransientDataAccessException) {
+        return "the database could not be reached";
+      }
+      if (t instanceof IOException || t instanceof UncheckedIOException) {
+        return "the file store could not be read or written";
+      }
+    }
+    return "of an unexpected internal error (the server log names it with this request's id)";
+  }
+}

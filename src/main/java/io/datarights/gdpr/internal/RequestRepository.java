@@ -1,0 +1,337 @@
+package io.datarights.gdpr.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.datarights.privacy.ReplacementTerm;
+import io.datarights.privacy.ServiceOutcome;
+import io.datarights.privacy.SubjectTerms;
+import io.datarights.shared.OrgId;
+import io.datarights.shared.PageParams;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class RequestRepository {
+
+  private static final TypeReference<List<ReplacementTerm>> REPLACEMENTS = new TypeReference<>() {};
+  private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+
+  private final JdbcClient jdbc;
+  private final ObjectMapper json;
+
+  RequestRepository(JdbcClient jdbc, ObjectMapper json) {
+    this.jdbc = jdbc;
+    this.json = json;
+  }
+
+  /** @return false if an identical request is in flight or the idempotency key is taken */
+  boolean insertUnlessDuplicate(StoredRequest r) {
+    return jdbc.sql(
+                """
+                insert into gdpr_requests (org_id, request_id, name, request_type, status, subject, subject_key,
+                  terms, replacement_terms, created_by_client, created_by_name, created_at, updated_at, due_date,
+                  idempotency_key, idempotency_hash)
+                values (:org, :id, :name, :type, :status, :subject::jsonb, :subjectKey, :terms::jsonb,
+                  :replacements::jsonb, :client, :clientName, :created, :created, :due, :idemKey, :idemHash)
+                on conflict do nothing
+                """)
+            .param("org", r.orgId().value())
+            .param("id", r.id())
+            .param("name", r.name())
+            .param("type", r.type().name())
+            .param("status", r.status().name())
+            .param("subject", write(r.subject()))
+            .param("subjectKey", r.subjectKey())
+            .param("terms", write(r.terms()))
+            .param("replacements", r.replacementTerms() == null ? null : write(r.replacementTerms()))
+            .param("client", r.createdByClient())
+            .param("clientName", r.createdByName())
+            .param("created", Timestamp.from(r.createdAt()))
+            .param("due", r.dueDate())
+            .param("idemKey", r.idempotencyKey())
+            .param("idemHash", r.idempotencyHash())
+            .update()
+        == 1;
+  }
+
+  void insertServices(OrgId org, UUID requestId, List<String> services, Instant now) {
+    for (String service : services) {
+      jdbc.sql(
+              """
+              insert into gdpr_request_services (org_id, request_id, service, status, updated_at)
+              values (:org, :id, :service, 'PENDING', :now)
+              """)
+          .param("org", org.value())
+          .param("id", requestId)
+          .param("service", service)
+          .param("now", Timestamp.from(now))
+          .update();
+    }
+  }
+
+  void link(OrgId org, UUID a, UUID b) {
+    for (UUID[] pair : new UUID[][] {{a, b}, {b, a}}) {
+      jdbc.sql(
+              """
+              insert into gdpr_related_requests (org_id, request_id, related_id) values (:org, :a, :b)
+              on conflict do nothing
+              """)
+          .param("org", org.value())
+          .param("a", pair[0])
+          .param("b", pair[1])
+          .update();
+    }
+  }
+
+  Optional<StoredRequest> find(OrgId org, UUID id) {
+    return jdbc.sql("select * from gdpr_requests where org_id = :org and request_id = :id")
+        .param("org", org.value())
+        .param("id", id)
+        .query(this::map)
+        .optional();
+  }
+
+  Optional<StoredRequest> findInFlight(OrgId org, RequestType type, String subjectKey) {
+    return jdbc.sql(
+            """
+            select * from gdpr_requests where org_id = :org and request_type = :type and subject_key = :key
+            and status not in ('COMPLETED', 'ERROR')
+            """)
+        .param("org", org.value())
+        .param("type", type.name())
+        .param("key", subjectKey)
+        .query(this::map)
+        .optional();
+  }
+
+  Optional<StoredRequest> findByIdempotencyKey(OrgId org, String key) {
+    return jdbc.sql("select * from gdpr_requests where org_id = :org and idempotency_key = :key")
+        .param("org", org.value())
+        .param("key", key)
+        .query(this::map)
+        .optional();
+  }
+
+  List<StoredRequest> list(OrgId org, PageParams page) {
+    return jdbc.sql(
+            """
+            select * from gdpr_requests where org_id = :org
+            order by created_at desc, request_id limit :limit offset :offset
+            """)
+        .param("org", org.value())
+        .param("limit", page.pageSize())
+        .param("offset", page.offset())
+        .query(this::map)
+        .list();
+  }
+
+  long count(OrgId org) {
+    return jdbc.sql("select count(*) from gdpr_requests where org_id = :org")
+        .param("org", org.value())
+        .query(Long.class)
+        .single();
+  }
+
+  List<UUID> related(OrgId org, UUID id) {
+    return jdbc.sql(
+            "select related_id from gdpr_related_requests where org_id = :org and request_id = :id order by related_id")
+        .param("org", org.value())
+        .param("id", id)
+        .query(UUID.class)
+        .list();
+  }
+
+  List<ServiceProgress> services(OrgId org, UUID id) {
+    return jdbc.sql("select * from gdpr_request_services where org_id = :org and request_id = :id order by service")
+        .param("org", org.value())
+        .param("id", id)
+        .query(this::mapProgress)
+        .list();
+  }
+
+  /** Moves the request on, but never backwards and never out of a finished state. */
+  void advance(OrgId org, UUID id, RequestStatus to, Instant now) {
+    jdbc.sql(
+            """
+            update gdpr_requests set status = :to, updated_at = :now
+            where org_id = :org and request_id = :id and status = any(:from::text[])
+            """)
+        .param("org", org.value())
+        .param("id", id)
+        .param("to", to.name())
+        .param("now", Timestamp.from(now))
+        .param("from", earlierThan(to))
+        .update();
+  }
+
+  private static String[] earlierThan(RequestStatus to) {
+    return java.util.Arrays.stream(RequestStatus.values())
+        .filter(s -> !s.finished() && s.ordinal() < to.ordinal())
+        .map(Enum::name)
+        .toArray(String[]::new);
+  }
+
+  void serviceStarted(OrgId org, UUID id, String service, Instant now) {
+    jdbc.sql(
+            """
+            update gdpr_request_services set status = 'RUNNING', attempts = attempts + 1, updated_at = :now
+            where org_id = :org and request_id = :id and service = :service and status <> 'DONE'
+            """)
+        .param("org", org.value())
+        .param("id", id)
+        .param("service", service)
+        .param("now", Timestamp.from(now))
+        .update();
+  }
+
+  void serviceDone(OrgId org, UUID id, String service, ServiceOutcome outcome, Instant now) {
+    jdbc.sql(
+            """
+            update gdpr_request_services set status = 'DONE', matched = :matched, exported = :exported,
+              updated = :updated, deleted = :deleted, anonymized = :anonymized, retained = :retained,
+              reasons = :reasons::jsonb, error = null, updated_at = :now
+            where org_id = :org and request_id = :id and service = :service
+            """)
+        .param("org", org.value())
+        .param("id", id)
+        .param("service", service)
+        .param("matched", outcome.matched())
+        .param("exported", outcome.exported())
+        .param("updated", outcome.updated())
+        .param("deleted", outcome.deleted())
+        .param("anonymized", outcome.anonymized())
+        .param("retained", outcome.retained())
+        .param("reasons", write(outcome.reasons()))
+        .param("now", Timestamp.from(now))
+        .update();
+  }
+
+  void serviceFailed(OrgId org, UUID id, String service, String error, Instant now) {
+    jdbc.sql(
+            """
+            update gdpr_request_services set status = 'ERROR', error = :error, updated_at = :now
+            where org_id = :org and request_id = :id and service = :service
+            """)
+        .param("org", org.value())
+        .param("id", id)
+        .param("service", service)
+        .param("error", error)
+        .param("now", Timestamp.from(now))
+        .update();
+  }
+
+  boolean allServicesDone(OrgId org, UUID id) {
+    return jdbc.sql(
+            "select bool_and(status = 'DONE') from gdpr_request_services where org_id = :org and request_id = :id")
+        .param("org", org.value())
+        .param("id", id)
+        .query(Boolean.class)
+        .optional()
+        .orElse(true);
+  }
+
+  void complete(OrgId org, UUID id, Boolean verifiedErased, String resultsBlob, Instant resultsExpireAt, Instant now) {
+    jdbc.sql(
+            """
+            update gdpr_requests set status = 'COMPLETED', completed_at = :now, updated_at = :now,
+              verified_erased = :verified, results_blob = :blob, results_expire_at = :expires
+            where org_id = :org and request_id = :id and status not in ('COMPLETED', 'ERROR')
+            """)
+        .param("org", org.value())
+        .param("id", id)
+        .param("verified", verifiedErased)
+        .param("blob", resultsBlob)
+        .param("expires", resultsExpireAt == null ? null : Timestamp.from(resultsExpireAt))
+        .param("now", Timestamp.from(now))
+        .update();
+  }
+
+  void fail(OrgId org, UUID id, String reason, Instant now) {
+    jdbc.sql(
+            """
+            update gdpr_requests set status = 'ERROR', error_reason = :reason, updated_at = :now
+            where org_id = :org and request_id = :id and status not in ('COMPLETED', 'ERROR')
+            """)
+        .param("org", org.value())
+        .param("id", id)
+        .param("reason", reason)
+        .param("now", Timestamp.from(now))
+        .update();
+  }
+
+  private StoredRequest map(ResultSet rs, int row) throws SQLException {
+    String replacements = rs.getString("replacement_terms");
+    Timestamp completed = rs.getTimestamp("completed_at");
+    Timestamp expires = rs.getTimestamp("results_expire_at");
+    Object verified = rs.getObject("verified_erased");
+    return new StoredRequest(
+        new OrgId(rs.getObject("org_id", UUID.class)),
+        rs.getObject("request_id", UUID.class),
+        rs.getString("name"),
+        RequestType.valueOf(rs.getString("request_type")),
+        RequestStatus.valueOf(rs.getString("status")),
+        read(rs.getString("subject"), GdprSubject.class),
+        rs.getString("subject_key"),
+        read(rs.getString("terms"), SubjectTerms.class),
+        replacements == null ? null : read(replacements, REPLACEMENTS),
+        rs.getString("created_by_client"),
+        rs.getString("created_by_name"),
+        rs.getTimestamp("created_at").toInstant(),
+        rs.getTimestamp("updated_at").toInstant(),
+        completed == null ? null : completed.toInstant(),
+        rs.getObject("due_date", java.time.LocalDate.class),
+        rs.getString("error_reason"),
+        rs.getString("results_blob"),
+        expires == null ? null : expires.toInstant(),
+        verified == null ? null : (Boolean) verified,
+        rs.getString("idempotency_key"),
+        rs.getString("idempotency_hash"));
+  }
+
+  private ServiceProgress mapProgress(ResultSet rs, int row) throws SQLException {
+    return new ServiceProgress(
+        rs.getString("service"),
+        rs.getString("status"),
+        rs.getLong("matched"),
+        rs.getLong("exported"),
+        rs.getLong("updated"),
+        rs.getLong("deleted"),
+        rs.getLong("anonymized"),
+        rs.getLong("retained"),
+        read(rs.getString("reasons"), STRINGS),
+        rs.getString("error"),
+        rs.getInt("attempts"));
+  }
+
+  private String write(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot write request JSON", e);
+    }
+  }
+
+  private <T> T read(String value, Class<T> type) {
+    try {
+      return json.readValue(value, type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Stored request JSON is unreadable", e);
+    }
+  }
+
+  private <T> T read(String value, TypeReference<T> type) {
+    try {
+      return json.readValue(value, type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Stored request JSON is unreadable", e);
+    }
+  }
+}

@@ -1,0 +1,17 @@
+package io.datarights.ratelimit;
+
+/** An action with its own buckets; the limits are configured per action. */
+public enum RateLimitedAction {
+  GDPR_REQUEST_CREATE("gdpr-request-create"),
+  GDPR_SUBJECT_SEARCH("gdpr-subject-search");
+
+  private final String key;
+
+  RateLimitedAction(String key) {
+    this.key = key;
+  }
+
+  public String key() {
+    return key;
+  }
+}
