@@ -8,33 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RestController;
 
 @ExtendWith(OutputCaptureExtension.class)
-@Import(ErrorHandlingTest.FailingEndpoint.class)
 class ErrorHandlingTest extends IntegrationTest {
-
-  @TestConfiguration(proxyBeanMethods = false)
-  static class FailingEndpoint {
-    @Bean
-    Failing failing() {
-      return new Failing();
-    }
-  }
-
-  @RestController
-  static class Failing {
-    @GetMapping("/api/v2/test/failure")
-    String fail() {
-      throw new IllegalStateException("ERROR: relation \"secret_table\" does not exist; select * from secret_table");
-    }
-  }
 
   @Test
   void anUnexpectedFailureIs500WithoutInternalsAndItsContextIdIsInTheLog(CapturedOutput log) {

@@ -23,7 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability
-@Import(IntegrationTest.TestClock.class)
+@Import(IntegrationTest.TestBeans.class)
 public abstract class IntegrationTest {
 
   public static final String ADMIN_ID = "test-platform-admin";
@@ -36,6 +36,7 @@ public abstract class IntegrationTest {
   @Autowired protected JdbcClient jdbc;
   @Autowired protected MutableClock clock;
   @Autowired protected Bootstrap bootstrap;
+  @Autowired protected GateService gate;
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
@@ -44,19 +45,36 @@ public abstract class IntegrationTest {
     registry.add("datarights.db.pool-size", () -> "5");
     registry.add("datarights.bootstrap.client-id", () -> ADMIN_ID);
     registry.add("datarights.bootstrap.client-secret", () -> ADMIN_SECRET);
+    registry.add("db-scheduler.polling-interval", () -> "200ms");
+    registry.add("datarights.gdpr.first-retry-delay", () -> "200ms");
   }
 
+  /**
+   * Test-only beans. Every integration test shares this one configuration, so that one Spring
+   * context (and one db-scheduler) serves them all.
+   */
   @TestConfiguration(proxyBeanMethods = false)
-  static class TestClock {
+  static class TestBeans {
     @Bean
     @Primary
     MutableClock mutableClock() {
       return new MutableClock();
     }
+
+    @Bean
+    GateService gateService() {
+      return new GateService();
+    }
+
+    @Bean
+    FailingEndpoint failingEndpoint() {
+      return new FailingEndpoint();
+    }
   }
 
   @BeforeEach
   void resetState() {
+    gate.open();
     clock.set(Instant.now());
     List<String> tables =
         jdbc.sql("select tablename from pg_tables where schemaname = 'public'").query(String.class).list().stream()

@@ -1,0 +1,14 @@
+package io.datarights.support;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A test-only endpoint that fails the way a bug would, with internals in the exception. */
+@RestController
+public class FailingEndpoint {
+
+  @GetMapping("/api/v2/test/failure")
+  String fail() {
+    throw new IllegalStateException("ERROR: relation \"secret_table\" does not exist; select * from secret_table");
+  }
+}
