@@ -45,6 +45,8 @@ create table gdpr_request_services (
   retained    bigint      not null default 0,
   reasons     jsonb       not null default '[]',
   error       text,
+  -- an export's part for this service, kept until the package is assembled
+  part_key    text,
   attempts    int         not null default 0,
   updated_at  timestamptz not null,
   primary key (org_id, request_id, service),

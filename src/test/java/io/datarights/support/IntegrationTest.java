@@ -1,6 +1,10 @@
 package io.datarights.support;
 
 import io.datarights.organizations.internal.Bootstrap;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +34,7 @@ public abstract class IntegrationTest {
   public static final String ADMIN_SECRET = "test-platform-admin-secret";
 
   /** Tables whose rows outlive a test: migrations and the token signing key. */
-  private static final List<String> KEPT_TABLES = List.of("flyway_schema_history", "signing_keys");
+  private static final List<String> KEPT_TABLES = List.of("flyway_schema_history", "signing_keys", "platform_secrets");
 
   @LocalServerPort protected int port;
   @Autowired protected JdbcClient jdbc;
@@ -45,6 +49,7 @@ public abstract class IntegrationTest {
     registry.add("datarights.db.pool-size", () -> "5");
     registry.add("datarights.bootstrap.client-id", () -> ADMIN_ID);
     registry.add("datarights.bootstrap.client-secret", () -> ADMIN_SECRET);
+    registry.add("datarights.data-dir", IntegrationTest::dataDir);
     registry.add("db-scheduler.polling-interval", () -> "200ms");
     registry.add("datarights.gdpr.first-retry-delay", () -> "200ms");
   }
@@ -53,6 +58,20 @@ public abstract class IntegrationTest {
    * Test-only beans. Every integration test shares this one configuration, so that one Spring
    * context (and one db-scheduler) serves them all.
    */
+  private static Path dataDir;
+
+  /** Blobs and export packages of the test JVM, in a fresh temporary directory. */
+  static synchronized String dataDir() {
+    try {
+      if (dataDir == null) {
+        dataDir = Files.createTempDirectory("datarights-test-data");
+      }
+      return dataDir.toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   @TestConfiguration(proxyBeanMethods = false)
   static class TestBeans {
     @Bean

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.proc.SecurityContext;
+import io.datarights.security.PublicPaths;
 import io.datarights.shared.ErrorResponses;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,13 +37,18 @@ class SecurityConfiguration {
   };
 
   @Bean
-  SecurityFilterChain api(HttpSecurity http, CallerAuthenticationConverter converter, ObjectMapper json)
+  SecurityFilterChain api(
+      HttpSecurity http, CallerAuthenticationConverter converter, ObjectMapper json, List<PublicPaths> featurePaths)
       throws Exception {
+    String[] selfAuthenticated = featurePaths.stream().flatMap(p -> p.patterns().stream()).toArray(String[]::new);
     http.csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .requestCache(cache -> cache.disable())
         .authorizeHttpRequests(
-            auth -> auth.requestMatchers(PUBLIC_PATHS).permitAll().anyRequest().authenticated())
+            auth ->
+                auth.requestMatchers(PUBLIC_PATHS).permitAll()
+                    .requestMatchers(selfAuthenticated).permitAll()
+                    .anyRequest().authenticated())
         .oauth2ResourceServer(
             oauth ->
                 oauth
