@@ -39,7 +39,9 @@ public class GateService implements PersonalDataService {
     try {
       gate.get().await(1, TimeUnit.MINUTES);
     } catch (InterruptedException e) {
+      // Like a service cut off mid-way: the step fails and must be run again.
       Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while the gate was closed", e);
     }
   }
 
