@@ -2,6 +2,7 @@ package io.datarights.gdpr.internal;
 
 import io.datarights.security.PublicPaths;
 import io.datarights.shared.ApiException;
+import io.datarights.shared.AuditableEvent;
 import io.datarights.shared.Ids;
 import io.datarights.shared.OrgId;
 import java.io.InputStream;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -28,11 +30,13 @@ class ExportDownloadController {
   private final ExportLinks links;
   private final PackageStore store;
   private final JdbcClient jdbc;
+  private final ApplicationEventPublisher events;
 
-  ExportDownloadController(ExportLinks links, PackageStore store, JdbcClient jdbc) {
+  ExportDownloadController(ExportLinks links, PackageStore store, JdbcClient jdbc, ApplicationEventPublisher events) {
     this.links = links;
     this.store = store;
     this.jdbc = jdbc;
+    this.events = events;
   }
 
   @Configuration(proxyBeanMethods = false)
@@ -66,6 +70,7 @@ class ExportDownloadController {
       case EXPIRED -> throw new ApiException(HttpStatus.GONE, "link.expired", "This download link has expired; file a new export request.", Map.of(), List.of(), null);
       case VALID -> {}
     }
+    events.publishEvent(AuditableEvent.of(found.org(), "gdpr.export.downloaded", "signed-link", "gdprRequest", id.toString()));
     StreamingResponseBody body =
         out -> {
           try (InputStream in = store.open(found.org(), found.blob())) {

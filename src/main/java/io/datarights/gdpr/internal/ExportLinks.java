@@ -1,22 +1,15 @@
 package io.datarights.gdpr.internal;
 
+import io.datarights.security.PlatformSecrets;
+import io.datarights.shared.Hmac;
 import io.datarights.shared.OrgId;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -33,8 +26,8 @@ class ExportLinks {
   private final byte[] key;
   private final Clock clock;
 
-  ExportLinks(JdbcClient jdbc, TransactionTemplate tx, Clock clock) {
-    this.key = tx.execute(status -> loadOrCreateKey(jdbc, clock));
+  ExportLinks(PlatformSecrets secrets, Clock clock) {
+    this.key = secrets.get("export-links");
     this.clock = clock;
   }
 
@@ -62,30 +55,6 @@ class ExportLinks {
   }
 
   private String sign(OrgId org, UUID requestId, long expires) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      byte[] signature = mac.doFinal((org + "/" + requestId + "/" + expires).getBytes(StandardCharsets.UTF_8));
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(signature);
-    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static byte[] loadOrCreateKey(JdbcClient jdbc, Clock clock) {
-    jdbc.sql("select pg_advisory_xact_lock(hashtext('datarights.export_links'))").query().singleRow();
-    return jdbc.sql("select value from platform_secrets where name = 'export-links'")
-        .query(byte[].class)
-        .optional()
-        .orElseGet(
-            () -> {
-              byte[] generated = new byte[32];
-              new SecureRandom().nextBytes(generated);
-              jdbc.sql("insert into platform_secrets (name, value, created_at) values ('export-links', :value, :now)")
-                  .param("value", generated)
-                  .param("now", Timestamp.from(clock.instant()))
-                  .update();
-              return generated;
-            });
+    return Hmac.sha256(key, org + "/" + requestId + "/" + expires);
   }
 }

@@ -3,12 +3,15 @@ package io.datarights.gdpr.internal;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import io.datarights.privacy.PersonalDataService;
 import io.datarights.privacy.ServiceOutcome;
+import io.datarights.shared.AuditableEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,6 +33,7 @@ class RequestProcessor {
   private final ProcessingProperties properties;
   private final TransactionTemplate tx;
   private final JdbcClient jdbc;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
 
   RequestProcessor(
@@ -39,6 +43,7 @@ class RequestProcessor {
       ProcessingProperties properties,
       TransactionTemplate tx,
       JdbcClient jdbc,
+      ApplicationEventPublisher events,
       Clock clock) {
     this.requests = requests;
     this.services = services;
@@ -46,6 +51,7 @@ class RequestProcessor {
     this.properties = properties;
     this.tx = tx;
     this.jdbc = jdbc;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -91,6 +97,14 @@ class RequestProcessor {
               .query()
               .listOfRows();
           requests.serviceDone(ref.org(), ref.requestId(), ref.service(), outcome, clock.instant());
+          audit(ref, "gdpr.step.completed", Map.of(
+              "service", ref.service(),
+              "matched", Long.toString(outcome.matched()),
+              "exported", Long.toString(outcome.exported()),
+              "updated", Long.toString(outcome.updated()),
+              "deleted", Long.toString(outcome.deleted()),
+              "anonymized", Long.toString(outcome.anonymized()),
+              "retained", Long.toString(outcome.retained())));
         });
   }
 
@@ -102,11 +116,11 @@ class RequestProcessor {
     }
     requests.advance(ref.org(), ref.requestId(), RequestStatus.FINALIZING, clock.instant());
     Boolean verifiedErased = null;
+    long remaining = 0;
     String resultsBlob = null;
     Instant resultsExpireAt = null;
     switch (request.type()) {
       case GDPR_DELETE -> {
-        long remaining = 0;
         for (PersonalDataService service : services.all()) {
           remaining += service.remaining(ref.org(), request.terms());
         }
@@ -118,7 +132,22 @@ class RequestProcessor {
       }
       case GDPR_UPDATE -> {}
     }
-    requests.complete(ref.org(), ref.requestId(), verifiedErased, resultsBlob, resultsExpireAt, clock.instant());
+    Boolean verified = verifiedErased;
+    long stillFound = remaining;
+    String blob = resultsBlob;
+    Instant expires = resultsExpireAt;
+    tx.executeWithoutResult(
+        status -> {
+          requests.complete(ref.org(), ref.requestId(), verified, blob, expires, clock.instant());
+          if (verified != null) {
+            audit(ref, "gdpr.erasure.verified", Map.of("verifiedErased", verified.toString(), "stillFound", Long.toString(stillFound)));
+          }
+          audit(ref, "gdpr.request.completed", Map.of("requestType", request.type().name()));
+        });
+  }
+
+  private void audit(RequestTasks.StepRef ref, String action, Map<String, String> details) {
+    events.publishEvent(new AuditableEvent(ref.org(), action, "system", "gdprRequest", ref.requestId().toString(), details));
   }
 
   /** Called once the retries of a step are spent: the request ends in ERROR with a reason to act on. */
@@ -134,10 +163,14 @@ class RequestProcessor {
             + describe(cause)
             + ". Nothing of other subjects was touched. Wait until related requests have finished, then file the request again.";
     Instant now = clock.instant();
-    if (ref.service() != null) {
-      requests.serviceFailed(ref.org(), ref.requestId(), ref.service(), describe(cause), now);
-    }
-    requests.fail(ref.org(), ref.requestId(), reason, now);
+    tx.executeWithoutResult(
+        status -> {
+          if (ref.service() != null) {
+            requests.serviceFailed(ref.org(), ref.requestId(), ref.service(), describe(cause), now);
+          }
+          requests.fail(ref.org(), ref.requestId(), reason, now);
+          audit(ref, "gdpr.request.failed", Map.of("step", ref.service() == null ? "finalization" : ref.service()));
+        });
   }
 
   private static String describe(Throwable cause) {

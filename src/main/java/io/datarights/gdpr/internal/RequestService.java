@@ -1,11 +1,13 @@
 package io.datarights.gdpr.internal;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import io.datarights.audit.Pseudonyms;
 import io.datarights.privacy.ReplacementTerm;
 import io.datarights.privacy.SubjectRef;
 import io.datarights.privacy.SubjectType;
 import io.datarights.security.Caller;
 import io.datarights.shared.ApiException;
+import io.datarights.shared.AuditableEvent;
 import io.datarights.shared.OrgId;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,6 +34,8 @@ class RequestService {
   private final SubjectResolver resolver;
   private final PersonalDataServices services;
   private final SchedulerClient scheduler;
+  private final ApplicationEventPublisher events;
+  private final Pseudonyms pseudonyms;
   private final Clock clock;
 
   RequestService(
@@ -38,11 +43,15 @@ class RequestService {
       SubjectResolver resolver,
       PersonalDataServices services,
       SchedulerClient scheduler,
+      ApplicationEventPublisher events,
+      Pseudonyms pseudonyms,
       Clock clock) {
     this.requests = requests;
     this.resolver = resolver;
     this.services = services;
     this.scheduler = scheduler;
+    this.events = events;
+    this.pseudonyms = pseudonyms;
     this.clock = clock;
   }
 
@@ -127,6 +136,10 @@ class RequestService {
     if (services.names().isEmpty()) {
       RequestTasks.schedule(scheduler, RequestTasks.finalizeTask(caller.orgId(), request.id()), clock);
     }
+    events.publishEvent(
+        new AuditableEvent(
+            caller.orgId(), "gdpr.request.created", caller.clientId(), "gdprRequest", request.id().toString(),
+            Map.of("requestType", command.type().name(), "subject", pseudonyms.of(caller.orgId(), resolved.subjectKey()))));
     return request;
   }
 

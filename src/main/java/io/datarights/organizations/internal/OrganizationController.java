@@ -54,14 +54,14 @@ class OrganizationController {
 
   @PostMapping("/api/v2/admin/organizations")
   @RequiresPermission(Permissions.ADMIN_ORG_ADD)
-  ResponseEntity<CreatedOrganization> create(@Valid @RequestBody CreateOrganization body) {
+  ResponseEntity<CreatedOrganization> create(Caller caller, @Valid @RequestBody CreateOrganization body) {
     String region = body.defaultRegion() == null ? "US" : body.defaultRegion().toUpperCase(Locale.ROOT);
     if (!REGIONS.contains(region)) {
       throw ApiException.invalidValue("defaultRegion", "defaultRegion must be an ISO 3166 country code such as DE or US.");
     }
     OrganizationService.Created created =
         service
-            .create(body.name().strip(), region)
+            .create(body.name().strip(), region, caller.clientId())
             .orElseThrow(() -> ApiException.conflict("An organization with that name already exists."));
     return ResponseEntity.status(HttpStatus.CREATED)
         .body(new CreatedOrganization(OrganizationView.of(created.organization()), ClientCredentials.of(created.client())));

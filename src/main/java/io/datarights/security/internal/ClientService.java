@@ -51,6 +51,11 @@ class ClientService implements OAuthClients {
     return Optional.of(new NewClient(clientId, name, actualSecret, List.copyOf(permissions)));
   }
 
+  /** The org of a client id, to audit refused attempts against existing clients. */
+  Optional<OrgId> orgOf(String clientId) {
+    return clients.findForAuthentication(clientId).map(StoredClient::orgId);
+  }
+
   /** The client if the secret matches; constant work whether or not the id exists. */
   Optional<StoredClient> authenticate(String clientId, String secret) {
     Optional<StoredClient> client = clients.findForAuthentication(clientId);

@@ -5,6 +5,7 @@ import io.datarights.security.NewClient;
 import io.datarights.security.Permissions;
 import io.datarights.security.RequiresPermission;
 import io.datarights.shared.ApiException;
+import io.datarights.shared.AuditableEvent;
 import io.datarights.shared.Listing;
 import io.datarights.shared.PageParams;
 import jakarta.validation.Valid;
@@ -13,8 +14,11 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,10 +37,12 @@ class OAuthClientController {
 
   private final ClientService service;
   private final ClientRepository clients;
+  private final ApplicationEventPublisher events;
 
-  OAuthClientController(ClientService service, ClientRepository clients) {
+  OAuthClientController(ClientService service, ClientRepository clients, ApplicationEventPublisher events) {
     this.service = service;
     this.clients = clients;
+    this.events = events;
   }
 
   record CreateClient(
@@ -52,6 +58,7 @@ class OAuthClientController {
 
   @PostMapping
   @RequiresPermission(Permissions.OAUTH_CLIENT_ADD)
+  @Transactional
   ResponseEntity<CreatedClient> create(Caller caller, @Valid @RequestBody CreateClient body) {
     for (String grant : body.permissions()) {
       if (!Permissions.isKnownGrant(grant)) {
@@ -63,6 +70,10 @@ class OAuthClientController {
       }
     }
     NewClient created = service.create(caller.orgId(), body.name().strip(), body.permissions());
+    events.publishEvent(
+        new AuditableEvent(
+            caller.orgId(), "oauth.client.created", caller.clientId(), "oauthClient", created.id(),
+            Map.of("permissions", String.join(" ", created.permissions()))));
     return ResponseEntity.status(HttpStatus.CREATED)
         .body(new CreatedClient(created.id(), created.name(), created.secret(), created.permissions(), PATH + "/" + created.id()));
   }
@@ -86,6 +97,7 @@ class OAuthClientController {
 
   @DeleteMapping("/{clientId}")
   @RequiresPermission(Permissions.OAUTH_CLIENT_DELETE)
+  @Transactional
   ResponseEntity<Void> delete(Caller caller, @PathVariable String clientId) {
     if (clientId.equals(caller.clientId())) {
       throw ApiException.conflict("A client cannot delete itself; use another client of the organization.");
@@ -93,6 +105,7 @@ class OAuthClientController {
     if (!clients.delete(caller.orgId(), clientId)) {
       throw ApiException.notFound("OAuth client");
     }
+    events.publishEvent(AuditableEvent.of(caller.orgId(), "oauth.client.deleted", caller.clientId(), "oauthClient", clientId));
     return ResponseEntity.noContent().build();
   }
 }

@@ -1,11 +1,13 @@
 package io.datarights.security.internal;
 
 import io.datarights.shared.ApiException;
+import io.datarights.shared.AuditableEvent;
 import io.datarights.shared.ErrorBody;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -21,10 +23,12 @@ class TokenController {
 
   private final ClientService clients;
   private final Tokens tokens;
+  private final ApplicationEventPublisher events;
 
-  TokenController(ClientService clients, Tokens tokens) {
+  TokenController(ClientService clients, Tokens tokens, ApplicationEventPublisher events) {
     this.clients = clients;
     this.tokens = tokens;
+    this.events = events;
   }
 
   record TokenResponse(String access_token, String token_type, long expires_in) {}
@@ -41,9 +45,14 @@ class TokenController {
     if (!grantType.equals("client_credentials")) {
       throw ApiException.invalidValue("grant_type", "Only grant_type=client_credentials is supported.");
     }
-    StoredClient client =
-        clients.authenticate(credentials[0], credentials[1]).orElseThrow(TokenController::badCredentials);
+    StoredClient client = clients.authenticate(credentials[0], credentials[1]).orElse(null);
+    if (client == null) {
+      clients.orgOf(credentials[0]).ifPresent(
+          org -> events.publishEvent(AuditableEvent.of(org, "oauth.token.refused", credentials[0], "oauthClient", credentials[0])));
+      throw badCredentials();
+    }
     Tokens.Issued issued = tokens.issue(client);
+    events.publishEvent(AuditableEvent.of(client.orgId(), "oauth.token.issued", client.clientId(), "oauthClient", client.clientId()));
     return new TokenResponse(issued.value(), "bearer", issued.expiresInSeconds());
   }
 

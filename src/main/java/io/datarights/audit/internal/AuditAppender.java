@@ -1,0 +1,39 @@
+package io.datarights.audit.internal;
+
+import io.datarights.shared.AuditableEvent;
+import java.time.Clock;
+import java.time.Instant;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Appends every {@link AuditableEvent} to its org's chain, in the transaction of the action that
+ * published it: the action and its audit entry commit together or not at all.
+ */
+@Component
+class AuditAppender {
+
+  private final AuditRepository entries;
+  private final Clock clock;
+
+  AuditAppender(AuditRepository entries, Clock clock) {
+    this.entries = entries;
+    this.clock = clock;
+  }
+
+  @EventListener
+  @Transactional
+  public void append(AuditableEvent event) {
+    entries.lockChain(event.org());
+    AuditEntry last = entries.last(event.org()).orElse(null);
+    long seq = last == null ? 1 : last.seq() + 1;
+    String prev = last == null ? ChainHash.GENESIS : last.hash();
+    Instant at = ChainHash.truncate(clock.instant());
+    String hash =
+        ChainHash.of(prev, seq, at, event.action(), event.actor(), event.targetType(), event.targetId(), event.details());
+    entries.insert(
+        event.org(),
+        new AuditEntry(seq, at, event.action(), event.actor(), event.targetType(), event.targetId(), event.details(), prev, hash));
+  }
+}

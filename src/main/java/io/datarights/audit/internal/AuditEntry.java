@@ -1,0 +1,8 @@
+package io.datarights.audit.internal;
+
+import java.time.Instant;
+import java.util.Map;
+
+record AuditEntry(
+    long seq, Instant occurredAt, String action, String actor, String targetType, String targetId,
+    Map<String, String> details, String prevHash, String hash) {}
