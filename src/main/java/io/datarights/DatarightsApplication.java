@@ -1,5 +1,6 @@
 package io.datarights;
 
+import io.datarights.cli.DatarightsCli;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.SpringApplication;
@@ -11,6 +12,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class DatarightsApplication {
 
   public static void main(String[] args) {
+    if (DatarightsCli.isCommand(args)) {
+      System.exit(DatarightsCli.run(args));
+    }
     SpringApplication.run(DatarightsApplication.class, translateShortFlags(args));
   }
 

@@ -9,6 +9,7 @@ import io.datarights.shared.ErrorResponses;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -37,6 +38,7 @@ class SecurityConfiguration {
   };
 
   @Bean
+  @ConditionalOnWebApplication
   SecurityFilterChain api(
       HttpSecurity http, CallerAuthenticationConverter converter, ObjectMapper json, List<PublicPaths> featurePaths)
       throws Exception {

@@ -1,0 +1,33 @@
+package io.datarights.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The top command; every subcommand prints for people by default and exits non-zero on failure. */
+@Command(
+    name = "datarights",
+    mixinStandardHelpOptions = true,
+    description = "Datarights command line. Without a command, the jar starts the server.",
+    subcommands = {AuditCommand.class})
+public class DatarightsCli {
+
+  /** Whether the arguments name a command rather than server options. */
+  public static boolean isCommand(String[] args) {
+    return args.length > 0 && !args[0].startsWith("-");
+  }
+
+  public static int run(String[] args) {
+    return new CommandLine(new DatarightsCli())
+        .setExecutionExceptionHandler(
+            (e, commandLine, parseResult) -> {
+              // People read this: the cause, not a stack trace.
+              Throwable root = e;
+              while (root.getCause() != null) {
+                root = root.getCause();
+              }
+              commandLine.getErr().println("datarights: " + root.getMessage());
+              return 2;
+            })
+        .execute(args);
+  }
+}
