@@ -13,7 +13,7 @@ public class DatarightsApplication {
 
   public static void main(String[] args) {
     if (DatarightsCli.isCommand(args)) {
-      System.exit(DatarightsCli.run(args));
+      System.exit(DatarightsCli.run(DatarightsApplication.class, args));
     }
     SpringApplication.run(DatarightsApplication.class, translateShortFlags(args));
   }

@@ -16,7 +16,11 @@ public class DatarightsCli {
     return args.length > 0 && !args[0].startsWith("-");
   }
 
-  public static int run(String[] args) {
+  /** The application class that local commands start (passed in, so that no cycle forms). */
+  static Class<?> application;
+
+  public static int run(Class<?> applicationClass, String[] args) {
+    application = applicationClass;
     return new CommandLine(new DatarightsCli())
         .setExecutionExceptionHandler(
             (e, commandLine, parseResult) -> {

@@ -1,6 +1,5 @@
 package io.datarights.cli;
 
-import io.datarights.DatarightsApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -20,6 +19,6 @@ final class LocalApplication {
     args[2] = "--spring.main.log-startup-info=false";
     args[3] = "--logging.level.root=warn";
     System.arraycopy(extraArgs, 0, args, 4, extraArgs.length);
-    return new SpringApplicationBuilder(DatarightsApplication.class).web(WebApplicationType.NONE).run(args);
+    return new SpringApplicationBuilder(DatarightsCli.application).web(WebApplicationType.NONE).run(args);
   }
 }

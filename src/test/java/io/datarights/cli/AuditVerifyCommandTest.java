@@ -15,6 +15,7 @@ class AuditVerifyCommandTest extends IntegrationTest {
 
   private int verify() {
     return DatarightsCli.run(
+        io.datarights.DatarightsApplication.class,
         new String[] {
           "audit", "verify",
           "--spring-arg=--datarights.db.url=" + TestDatabase.jdbcUrl(),

@@ -100,9 +100,23 @@ public abstract class IntegrationTest {
             .filter(t -> !KEPT_TABLES.contains(t))
             .toList();
     if (!tables.isEmpty()) {
-      jdbc.sql("truncate table " + String.join(", ", tables) + " cascade").update();
+      truncate(tables);
     }
     bootstrap.ensureBootstrapped();
+  }
+
+  /** Steps of the previous test may still be finishing on the scheduler's threads: retry on deadlock. */
+  private void truncate(List<String> tables) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        jdbc.sql("truncate table " + String.join(", ", tables) + " cascade").update();
+        return;
+      } catch (org.springframework.dao.PessimisticLockingFailureException e) {
+        if (attempt == 10) {
+          throw e;
+        }
+      }
+    }
   }
 
   protected Api anonymous() {
