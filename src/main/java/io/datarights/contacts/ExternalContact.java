@@ -3,7 +3,10 @@ package io.datarights.contacts;
 import io.datarights.identifiers.Identifier;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * An external contact as other features see it: its name, every identifier it is indexed by and
@@ -25,8 +28,7 @@ public record ExternalContact(
 
   /** First, middle and last name as one line, or null when the contact has no name. */
   public String name() {
-    String joined =
-        String.join(" ", java.util.stream.Stream.of(firstName, middleName, lastName).filter(p -> p != null).toList());
+    String joined = Stream.of(firstName, middleName, lastName).filter(Objects::nonNull).collect(Collectors.joining(" "));
     return joined.isEmpty() ? null : joined;
   }
 }
