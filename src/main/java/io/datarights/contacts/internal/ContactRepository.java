@@ -208,7 +208,8 @@ class ContactRepository {
         .single();
   }
 
-  private Map<String, Object> fieldParams(ContactFields f) {
+  /** The editable columns' values, JSON columns as JSON text. */
+  Map<String, Object> fieldParams(ContactFields f) {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("firstName", f.firstName());
     p.put("middleName", f.middleName());

@@ -1,4 +1,4 @@
-package io.datarights.demo.internal;
+package io.datarights.database;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -13,7 +13,7 @@ import org.postgresql.copy.CopyManager;
  * Buffers rows as PostgreSQL COPY text and sends them in batches: the fastest way to load the
  * millions of rows of a scale data set.
  */
-final class CopyWriter implements AutoCloseable {
+public final class CopyWriter implements AutoCloseable {
 
   private static final int FLUSH_CHARS = 4 * 1024 * 1024;
 
@@ -22,13 +22,13 @@ final class CopyWriter implements AutoCloseable {
   private final StringBuilder buffer = new StringBuilder(FLUSH_CHARS + 4096);
   private long rows;
 
-  CopyWriter(Connection connection, String table, String columns) throws SQLException {
+  public CopyWriter(Connection connection, String table, String columns) throws SQLException {
     this.copy = connection.unwrap(PGConnection.class).getCopyAPI();
     this.statement = "copy " + table + " (" + columns + ") from stdin";
   }
 
   /** One row; null values become SQL NULL. */
-  void row(Object... values) {
+  public void row(Object... values) {
     for (int i = 0; i < values.length; i++) {
       if (i > 0) {
         buffer.append('\t');
@@ -60,11 +60,11 @@ final class CopyWriter implements AutoCloseable {
     }
   }
 
-  long rows() {
+  public long rows() {
     return rows;
   }
 
-  void flush() {
+  public void flush() {
     if (buffer.isEmpty()) {
       return;
     }
