@@ -13,7 +13,7 @@ final class Multipart {
 
   static Api.Response upload(Api api, String path, String fileName, String contentType, byte[] content, Map<String, String> fields) {
     String boundary = "----datarights" + UUID.randomUUID();
-    ByteArrayOutputStream body = new ByteArrayOutputStream(content.length + 1024);
+    ByteArrayOutputStream body = new ByteArrayOutputStream((content == null ? 0 : content.length) + 1024);
     for (var field : fields.entrySet()) {
       write(body, "--" + boundary + "\r\n");
       write(body, "Content-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n");
@@ -21,7 +21,7 @@ final class Multipart {
     }
     if (content != null) {
       write(body, "--" + boundary + "\r\n");
-      write(body, "Content-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n");
+      write(body, "Content-Disposition: form-data; name=\"file\"; filename=\"" + quoted(fileName) + "\"\r\n");
       write(body, "Content-Type: " + contentType + "\r\n\r\n");
       body.writeBytes(content);
       write(body, "\r\n");
@@ -32,6 +32,11 @@ final class Multipart {
 
   static Api.Response upload(Api api, String path, String fileName, String contentType, byte[] content) {
     return upload(api, path, fileName, contentType, content, Map.of());
+  }
+
+  /** As a client must send it: quotes and backslashes escaped inside the quoted string. */
+  private static String quoted(String fileName) {
+    return fileName.replace("\\", "\\\\").replace("\"", "\\\"");
   }
 
   private static void write(ByteArrayOutputStream out, String text) {
