@@ -252,11 +252,13 @@ class ConversationsPersonalDataTest extends IntegrationTest {
     assertThat(again.anonymized()).isZero();
 
     acme.api().post(PATH + "/" + id + "/messages", Map.of("participantId", CUSTOMER, "body", "one more thing"));
+    acme.api().patch(PATH + "/" + id + "/participants/" + CUSTOMER, Map.of("attributes", Map.of("mood", "annoyed")));
     assertThat(conversations().remaining(org, terms)).isEqualTo(1);
     assertThat(conversations().erase(org, terms).anonymized()).isEqualTo(1);
     assertThat(conversations().remaining(org, terms)).isZero();
-    assertThat(acme.api().get(PATH + "/" + id).json().get("messages").findValuesAsText("body"))
-        .containsExactly("Thanks, refund is on its way.");
+    JsonNode after = acme.api().get(PATH + "/" + id).json();
+    assertThat(after.get("messages").findValuesAsText("body")).containsExactly("Thanks, refund is on its way.");
+    assertThat(after.get("participants").get(0).get("attributes")).isEmpty();
   }
 
   @Test

@@ -260,7 +260,7 @@ class ConversationRepository {
 
   /**
    * Conversations in which a participant linked to these contacts or users still holds something
-   * of theirs: a name or address not yet anonymized, a message body, or a file.
+   * of theirs: a name or address not yet anonymized, custom attributes, a message body, or a file.
    */
   List<UUID> linkedWithDataLeft(OrgId org, Collection<String> externalContactIds, Collection<String> userIds) {
     if (externalContactIds.isEmpty() && userIds.isEmpty()) {
@@ -272,6 +272,7 @@ class ConversationRepository {
             where p.org_id = :org
               and (p.external_contact_id = any(cast(:contacts as text[])) or p.user_id = any(cast(:users as text[])))
               and (p.anonymized_at is null
+                   or p.attributes <> '{}'::jsonb
                    or exists (select 1 from conversation_messages m
                               where m.org_id = p.org_id and m.conversation_id = p.conversation_id
                                 and m.participant_id = p.participant_id and m.body is not null)

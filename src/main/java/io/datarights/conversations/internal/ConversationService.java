@@ -238,7 +238,7 @@ class ConversationService {
       boolean customerSide = participants.stream().anyMatch(Participant::customerSide);
       List<Attachment> files =
           c.attachments().stream()
-              .filter(a -> a.participantId() == null ? customerSide && !participants.isEmpty() : ids.contains(a.participantId()))
+              .filter(a -> a.participantId() == null ? customerSide : ids.contains(a.participantId()))
               .toList();
       return new SubjectPart(participants, files, customerSide);
     }
