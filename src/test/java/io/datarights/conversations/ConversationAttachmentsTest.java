@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.datarights.database.DatabaseProperties;
 import io.datarights.support.Api;
 import io.datarights.support.IntegrationTest;
+import io.datarights.support.Multipart;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

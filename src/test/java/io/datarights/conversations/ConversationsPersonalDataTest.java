@@ -19,6 +19,7 @@ import io.datarights.privacy.SubjectTerms;
 import io.datarights.shared.OrgId;
 import io.datarights.support.Api;
 import io.datarights.support.IntegrationTest;
+import io.datarights.support.Multipart;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -37,6 +37,7 @@ class ExportPackager {
   private final Organizations organizations;
   private final JdbcClient jdbc;
   private final ObjectMapper json;
+  private final ObjectMapper indented;
   private final Clock clock;
   private final Path scratch;
 
@@ -51,7 +52,8 @@ class ExportPackager {
     this.services = services;
     this.organizations = organizations;
     this.jdbc = jdbc;
-    this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
+    this.json = json;
+    this.indented = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
     this.clock = clock;
     this.scratch = Files.createTempDirectory("datarights-export");
   }
@@ -92,7 +94,7 @@ class ExportPackager {
       try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
         Map<String, Object> manifest = manifest(request, progress);
         zip.putNextEntry(new ZipEntry("manifest.json"));
-        zip.write(json.writeValueAsBytes(manifest));
+        zip.write(indented.writeValueAsBytes(manifest));
         zip.closeEntry();
         zip.putNextEntry(new ZipEntry("report.html"));
         zip.write(ExportReport.html(manifest).getBytes(StandardCharsets.UTF_8));

@@ -66,8 +66,8 @@ class RequestTasks {
     return new FailureHandler.MaxRetriesFailureHandler<>(
         properties.maxRetries(),
         new FailureHandler.ExponentialBackoffFailureHandler<>(properties.firstRetryDelay(), 2.0),
+        // The handler has already removed the execution when it calls this.
         (complete, operations) -> {
-          operations.stop();
           processor.giveUp(
               StepRef.decode((String) complete.getExecution().taskInstance.getData()),
               complete.getCause().orElse(null),

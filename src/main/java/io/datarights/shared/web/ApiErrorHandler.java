@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -159,6 +160,19 @@ class ApiErrorHandler {
   @ExceptionHandler(MaxUploadSizeExceededException.class)
   ResponseEntity<ErrorBody> uploadTooLarge(MaxUploadSizeExceededException e) {
     return respond(HttpStatus.PAYLOAD_TOO_LARGE, BodyTooLargeException.CODE, "The uploaded file is larger than the limit.", Map.of(), List.of(new ErrorBody.Detail(BodyTooLargeException.CODE, "file")));
+  }
+
+  @ExceptionHandler(MultipartException.class)
+  ResponseEntity<ErrorBody> badMultipart(MultipartException e) {
+    if (e instanceof MaxUploadSizeExceededException tooLarge) {
+      return uploadTooLarge(tooLarge);
+    }
+    return respond(
+        HttpStatus.BAD_REQUEST,
+        "bad.request",
+        "The multipart request body is malformed.",
+        Map.of(),
+        List.of(new ErrorBody.Detail("bad.request", "body")));
   }
 
   @ExceptionHandler(AccessDeniedException.class)

@@ -1,17 +1,16 @@
-package io.datarights.conversations;
+package io.datarights.support;
 
-import io.datarights.support.Api;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 
 /** Builds multipart/form-data bodies for upload tests. */
-final class Multipart {
+public final class Multipart {
 
   private Multipart() {}
 
-  static Api.Response upload(Api api, String path, String fileName, String contentType, byte[] content, Map<String, String> fields) {
+  public static Api.Response upload(Api api, String path, String fileName, String contentType, byte[] content, Map<String, String> fields) {
     String boundary = "----datarights" + UUID.randomUUID();
     ByteArrayOutputStream body = new ByteArrayOutputStream((content == null ? 0 : content.length) + 1024);
     for (var field : fields.entrySet()) {
@@ -30,7 +29,7 @@ final class Multipart {
     return api.send("POST", path, "multipart/form-data; boundary=" + boundary, body.toByteArray());
   }
 
-  static Api.Response upload(Api api, String path, String fileName, String contentType, byte[] content) {
+  public static Api.Response upload(Api api, String path, String fileName, String contentType, byte[] content) {
     return upload(api, path, fileName, contentType, content, Map.of());
   }
 
