@@ -12,10 +12,12 @@ import org.springframework.stereotype.Component;
 class DemoDataGenerator implements DemoData {
 
   private final ContactsGenerator contacts;
+  private final ConversationsGenerator conversations;
   private final Clock clock;
 
-  DemoDataGenerator(ContactsGenerator contacts, Clock clock) {
+  DemoDataGenerator(ContactsGenerator contacts, ConversationsGenerator conversations, Clock clock) {
     this.contacts = contacts;
+    this.conversations = conversations;
     this.clock = clock;
   }
 
@@ -23,5 +25,6 @@ class DemoDataGenerator implements DemoData {
   public void generate(OrgId org, long seed, DemoScale scale, Consumer<String> progress) {
     Instant now = clock.instant();
     contacts.generate(org, seed, scale.contacts(), now, progress);
+    conversations.generate(org, seed, scale.conversations(), scale.contacts(), scale.users(), now, progress);
   }
 }
