@@ -21,18 +21,25 @@ class DemoLoader {
   static final String CLIENT_ID = "demo-client";
   static final String CLIENT_SECRET = "demo-secret";
 
+  static final long SEED = 42;
+
   private final Organizations organizations;
   private final OAuthClients clients;
+  private final DemoData data;
 
-  DemoLoader(Organizations organizations, OAuthClients clients) {
+  DemoLoader(Organizations organizations, OAuthClients clients, DemoData data) {
     this.organizations = organizations;
     this.clients = clients;
+    this.data = data;
   }
 
   @EventListener
   void onReady(ApplicationReadyEvent event) {
     Organization org = organizations.ensure(ORG, "DE");
-    clients.createIfAbsent(org.id(), CLIENT_ID, CLIENT_SECRET, "Demo privacy officer", Permissions.ORG);
+    // The client is created with the data, once: a restart finds it and loads nothing again.
+    if (clients.createIfAbsent(org.id(), CLIENT_ID, CLIENT_SECRET, "Demo privacy officer", Permissions.ORG).isPresent()) {
+      data.generate(org.id(), SEED, DemoScale.DEMO, line -> System.out.println("demo data: " + line.strip()));
+    }
     String port = event.getApplicationContext().getEnvironment().getProperty("local.server.port", "8080");
     String base = "http://localhost:" + port;
     System.out.println(
