@@ -11,20 +11,31 @@ import org.springframework.stereotype.Component;
 @Component
 class DemoDataGenerator implements DemoData {
 
+  private final UsersGenerator users;
   private final ContactsGenerator contacts;
   private final ConversationsGenerator conversations;
+  private final JourneyGenerator journeys;
   private final Clock clock;
 
-  DemoDataGenerator(ContactsGenerator contacts, ConversationsGenerator conversations, Clock clock) {
+  DemoDataGenerator(
+      UsersGenerator users,
+      ContactsGenerator contacts,
+      ConversationsGenerator conversations,
+      JourneyGenerator journeys,
+      Clock clock) {
+    this.users = users;
     this.contacts = contacts;
     this.conversations = conversations;
+    this.journeys = journeys;
     this.clock = clock;
   }
 
   @Override
   public void generate(OrgId org, long seed, DemoScale scale, Consumer<String> progress) {
     Instant now = clock.instant();
+    users.generate(org, seed, scale.users(), progress);
     contacts.generate(org, seed, scale.contacts(), now, progress);
     conversations.generate(org, seed, scale.conversations(), scale.contacts(), scale.users(), now, progress);
+    journeys.generate(org, seed, scale.journeyCustomers(), progress);
   }
 }
