@@ -48,6 +48,8 @@ public final class Permissions {
           "architect:flow:edit",
           "architect:flow:delete",
           "audit:audit:view",
+          "governance:recipient:view",
+          "governance:recipient:edit",
           OAUTH_CLIENT_VIEW,
           OAUTH_CLIENT_ADD,
           OAUTH_CLIENT_DELETE);
