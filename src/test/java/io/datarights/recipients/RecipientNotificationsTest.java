@@ -243,6 +243,24 @@ class RecipientNotificationsTest extends IntegrationTest {
   }
 
   @Test
+  void aCompletionThatRollsBackLeavesNoNotification() {
+    Tenant acme = newTenant("Acme");
+    createRecipient(acme, "/crm", List.of("GDPR_DELETE"), true);
+    AuditableEvent completed =
+        new AuditableEvent(OrgId.of(acme.orgId()), "gdpr.request.completed", "system", "gdprRequest",
+            UUID.randomUUID().toString(), Map.of("requestType", "GDPR_DELETE"));
+
+    tx.executeWithoutResult(status -> {
+      events.publishEvent(completed);
+      status.setRollbackOnly();
+    });
+
+    assertThat(count("recipient_notifications")).isZero();
+    assertThat(jdbc.sql("select count(*) from scheduled_tasks where task_name = 'recipient-notification'").query(Long.class).single())
+        .as("the delivery task is part of the same transaction").isZero();
+  }
+
+  @Test
   void deletingARecipientCancelsWhatItWasStillToReceive() {
     Tenant acme = newTenant("Acme");
     String recipientId = createRecipient(acme, "/down", List.of("GDPR_DELETE"), true);
