@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.datarights.support.Api;
 import io.datarights.support.IntegrationTest;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +75,7 @@ class RecipientsApiTest extends IntegrationTest {
     Tenant acme = newTenant("Acme");
     for (String name : List.of("First", "Second", "Third")) {
       acme.api().post(PATH, recipient(name, "https://" + name.toLowerCase() + ".example.com/hook"));
+      clock.advance(Duration.ofSeconds(1)); // listed in order of creation
     }
 
     JsonNode first = acme.api().get(PATH + "?pageSize=2&pageNumber=1").json();
