@@ -50,6 +50,8 @@ public final class Permissions {
           "audit:audit:view",
           "governance:record:view",
           "governance:record:edit",
+          "governance:recipient:view",
+          "governance:recipient:edit",
           OAUTH_CLIENT_VIEW,
           OAUTH_CLIENT_ADD,
           OAUTH_CLIENT_DELETE);

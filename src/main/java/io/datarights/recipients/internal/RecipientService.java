@@ -1,0 +1,124 @@
+package io.datarights.recipients.internal;
+
+import io.datarights.security.Caller;
+import io.datarights.shared.ApiException;
+import io.datarights.shared.AuditableEvent;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Registers and deletes recipients; the secret is sealed on the way in and shown only then. */
+@Service
+class RecipientService {
+
+  private static final int MAX_URL_LENGTH = 2000;
+
+  private final RecipientRepository recipients;
+  private final NotificationRepository notifications;
+  private final SecretBox secrets;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+
+  RecipientService(
+      RecipientRepository recipients,
+      NotificationRepository notifications,
+      SecretBox secrets,
+      ApplicationEventPublisher events,
+      Clock clock) {
+    this.recipients = recipients;
+    this.notifications = notifications;
+    this.secrets = secrets;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  /** A new recipient and its secret in clear, which is never shown again. */
+  record Created(StoredRecipient recipient, String secret) {}
+
+  @Transactional
+  Created create(Caller caller, String name, String url, String secret, List<String> events, Boolean active) {
+    String validUrl = validUrl(url);
+    List<RecipientEvent> subscribed = validEvents(events);
+    UUID id = UUID.randomUUID();
+    String clearSecret = secret == null ? SecretBox.generateSecret() : secret;
+    StoredRecipient recipient =
+        new StoredRecipient(
+            caller.orgId(),
+            id,
+            name.strip(),
+            validUrl,
+            secrets.seal(clearSecret, StoredRecipient.boundTo(caller.orgId(), id)),
+            subscribed,
+            active == null || active,
+            caller.clientId(),
+            clock.instant());
+    recipients.insert(recipient);
+    this.events.publishEvent(
+        new AuditableEvent(
+            caller.orgId(), "recipient.created", caller.clientId(), "recipient", id.toString(),
+            Map.of("events", subscribed.stream().map(Enum::name).collect(Collectors.joining(" ")),
+                "active", Boolean.toString(recipient.active()))));
+    return new Created(recipient, clearSecret);
+  }
+
+  /** Deletes the recipient and drops what it was still to receive; false if there is none. */
+  @Transactional
+  boolean delete(Caller caller, UUID id) {
+    if (!recipients.delete(caller.orgId(), id, clock.instant())) {
+      return false;
+    }
+    int cancelled = notifications.cancelPending(caller.orgId(), id);
+    events.publishEvent(
+        new AuditableEvent(
+            caller.orgId(), "recipient.deleted", caller.clientId(), "recipient", id.toString(),
+            Map.of("cancelledNotifications", Integer.toString(cancelled))));
+    return true;
+  }
+
+  private static String validUrl(String url) {
+    String candidate = url == null ? "" : url.strip();
+    if (candidate.isEmpty()) {
+      throw ApiException.invalidValue("url", "url is required.");
+    }
+    if (candidate.length() > MAX_URL_LENGTH) {
+      throw ApiException.invalidValue("url", "url must be at most " + MAX_URL_LENGTH + " characters.");
+    }
+    try {
+      URI uri = new URI(candidate);
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || uri.getHost().isBlank()) {
+        throw ApiException.invalidValue("url", "url must be an absolute http or https URL with a host.");
+      }
+      return candidate;
+    } catch (URISyntaxException e) {
+      throw ApiException.invalidValue("url", "url is not a valid URL.");
+    }
+  }
+
+  /** Absent: both types. Present: at least one, each a known type. */
+  private static List<RecipientEvent> validEvents(List<String> requested) {
+    if (requested == null) {
+      return List.of(RecipientEvent.values());
+    }
+    if (requested.isEmpty()) {
+      throw ApiException.invalidValue("events", "events must name at least one of GDPR_UPDATE, GDPR_DELETE.");
+    }
+    Set<RecipientEvent> chosen = EnumSet.noneOf(RecipientEvent.class);
+    for (String value : requested) {
+      chosen.add(
+          RecipientEvent.parse(value)
+              .orElseThrow(() -> ApiException.invalidValue("events", "Unknown event: " + value + ". Use GDPR_UPDATE or GDPR_DELETE.")));
+    }
+    return List.copyOf(chosen);
+  }
+}
