@@ -50,6 +50,23 @@ class GdprRequestsApiTest extends IntegrationTest {
   }
 
   @Test
+  void aStepThatKeepsFailingEndsTheRequestInErrorWithAReasonAndAllowsFilingItAgain() {
+    Tenant acme = newTenant("Acme");
+    gate.failEverything();
+
+    String id = acme.api().post("/api/v2/gdpr/requests?deleteConfirmed=true", deleteByEmail("jane@example.com")).json().get("id").asText();
+    JsonNode failed = awaitStatus(acme.api(), id, "ERROR");
+
+    assertThat(failed.get("errorReason").asText()).contains(GateService.NAME).contains("4 attempts").contains("file the request again");
+    assertThat(failed.get("services").toString()).contains("\"status\":\"ERROR\"");
+    assertThat(failed.has("verifiedErased")).isFalse();
+    gate.open();
+    String again = acme.api().post("/api/v2/gdpr/requests?deleteConfirmed=true", deleteByEmail("jane@example.com")).json().get("id").asText();
+    assertThat(again).isNotEqualTo(id);
+    awaitStatus(acme.api(), again, "COMPLETED");
+  }
+
+  @Test
   void theDueDateIsOneCalendarMonthAfterReceipt() {
     Tenant acme = newTenant("Acme");
 

@@ -32,10 +32,21 @@ public class GateService implements PersonalDataService {
   }
 
   public void open() {
+    failing = false;
     gate.get().countDown();
   }
 
+  /** Every step fails until the gate is opened again, as a service whose store is down would. */
+  public void failEverything() {
+    failing = true;
+  }
+
+  private volatile boolean failing;
+
   private void pass() {
+    if (failing) {
+      throw new IllegalStateException("the test gate fails every step");
+    }
     try {
       gate.get().await(1, TimeUnit.MINUTES);
     } catch (InterruptedException e) {

@@ -52,6 +52,7 @@ public abstract class IntegrationTest {
     registry.add("datarights.data-dir", IntegrationTest::dataDir);
     registry.add("db-scheduler.polling-interval", () -> "200ms");
     registry.add("datarights.gdpr.first-retry-delay", () -> "200ms");
+    registry.add("datarights.gdpr.max-retries", () -> "3");
     registry.add("datarights.recipients.first-retry-delay", () -> "200ms");
     registry.add("datarights.recipients.max-retries", () -> "3");
   }
