@@ -25,6 +25,8 @@ import java.util.UUID;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,6 +39,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class ContactImporter {
+
+  private static final Logger log = LoggerFactory.getLogger(ContactImporter.class);
 
   /** Rows written per COPY and index insert; bounds the memory an import holds. */
   private static final int CHUNK = 5_000;
@@ -59,8 +63,11 @@ class ContactImporter {
   long importCsv(OrgId org, UUID listId, InputStream csv) throws IOException {
     ContactList list = lists.findForShare(org, listId).orElseThrow(() -> ApiException.notFound("contact list"));
     Reader reader = new BufferedReader(new InputStreamReader(csv, StandardCharsets.UTF_8), 1 << 16);
+    long start = System.nanoTime();
     try (CSVParser parser = FORMAT.parse(reader)) {
-      return new Run(org, list).read(parser.iterator());
+      long imported = new Run(org, list).read(parser.iterator());
+      log.info("Imported {} contacts into contact list {} in {} ms", imported, listId, (System.nanoTime() - start) / 1_000_000);
+      return imported;
     }
   }
 
