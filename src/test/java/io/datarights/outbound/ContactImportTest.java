@@ -156,6 +156,9 @@ class ContactImportTest extends IntegrationTest {
     assertThat(ContactListsTest.fieldOf(empty)).isEqualTo("file");
     assertThat(ContactListsTest.fieldOf(noFile)).isEqualTo("file");
     assertThat(json.status()).isEqualTo(415);
+    Api.Response latin1 = importCsv(acme.api(), list, "firstName\nJ\u00fcrgen\n".getBytes(StandardCharsets.ISO_8859_1));
+    assertThat(ContactListsTest.fieldOf(latin1)).isEqualTo("file");
+    assertThat(latin1.json().get("message").asText()).contains("UTF-8");
     assertThat(count("outbound_contacts")).isZero();
   }
 

@@ -11,6 +11,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -62,7 +64,12 @@ class ContactImporter {
   @Transactional
   long importCsv(OrgId org, UUID listId, InputStream csv) throws IOException {
     ContactList list = lists.findForShare(org, listId).orElseThrow(() -> ApiException.notFound("contact list"));
-    Reader reader = new BufferedReader(new InputStreamReader(csv, StandardCharsets.UTF_8), 1 << 16);
+    // Refuses bytes that are not UTF-8 (a spreadsheet's "CSV" in a legacy code page) instead of
+    // silently storing replacement characters.
+    var decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    Reader reader = new BufferedReader(new InputStreamReader(csv, decoder), 1 << 16);
     long start = System.nanoTime();
     try (CSVParser parser = FORMAT.parse(reader)) {
       long imported = new Run(org, list).read(parser.iterator());
@@ -103,6 +110,10 @@ class ContactImporter {
           readRow(header, row);
         }
       } catch (UncheckedIOException e) {
+        if (e.getCause() instanceof CharacterCodingException) {
+          throw ApiException.invalidValue(
+              "file", "The CSV file is not UTF-8 encoded (after row " + lastRow + "); save it as \"CSV UTF-8\".");
+        }
         throw ApiException.invalidValue(
             "file",
             "The CSV file is malformed after row " + lastRow
