@@ -35,6 +35,9 @@ class DemoDataTest extends IntegrationTest {
     assertThat(countFor("external_contacts", acme)).isEqualTo(300 + 300 / 20);
     assertThat(countFor("conversations", acme)).isEqualTo(600);
     assertThat(countFor("conversation_attachments", acme)).isPositive();
+    assertThat(countFor("directory_users", acme)).isEqualTo(20);
+    assertThat(countFor("outbound_contacts", acme)).isEqualTo(200);
+    assertThat(countFor("journey_consents", acme)).isEqualTo(50);
     assertThat(names(acme)).as("same seed, same people").isEqualTo(names(globex));
     assertThat(progress).anySatisfy(line -> assertThat(line).contains("contacts").contains("300 / 300"));
   }
@@ -57,5 +60,6 @@ class DemoDataTest extends IntegrationTest {
     JsonNode subjects = acme.api().get("/api/v2/gdpr/subjects?searchType=PHONE&searchValue=0" + phone.substring(3)).json().get("entities");
 
     assertThat(subjects.findValuesAsText("externalContactId")).hasSize(2);
+    assertThat(subjects.findValuesAsText("contactListId")).as("the same person on the dialer list").hasSize(1);
   }
 }

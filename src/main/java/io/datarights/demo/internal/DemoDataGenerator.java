@@ -15,6 +15,7 @@ class DemoDataGenerator implements DemoData {
   private final ContactsGenerator contacts;
   private final ConversationsGenerator conversations;
   private final JourneyGenerator journeys;
+  private final OutboundGenerator outbound;
   private final Clock clock;
 
   DemoDataGenerator(
@@ -22,11 +23,13 @@ class DemoDataGenerator implements DemoData {
       ContactsGenerator contacts,
       ConversationsGenerator conversations,
       JourneyGenerator journeys,
+      OutboundGenerator outbound,
       Clock clock) {
     this.users = users;
     this.contacts = contacts;
     this.conversations = conversations;
     this.journeys = journeys;
+    this.outbound = outbound;
     this.clock = clock;
   }
 
@@ -37,5 +40,6 @@ class DemoDataGenerator implements DemoData {
     contacts.generate(org, seed, scale.contacts(), now, progress);
     conversations.generate(org, seed, scale.conversations(), scale.contacts(), scale.users(), now, progress);
     journeys.generate(org, seed, scale.journeyCustomers(), progress);
+    outbound.generate(org, seed, scale.dialerContacts(), progress);
   }
 }

@@ -51,10 +51,10 @@ class ContactImporter {
       CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).setTrim(false).get();
 
   private final ContactListRepository lists;
-  private final ContactRepository contacts;
+  private final DialerContactRepository contacts;
   private final IdentifierIndex index;
 
-  ContactImporter(ContactListRepository lists, ContactRepository contacts, IdentifierIndex index) {
+  ContactImporter(ContactListRepository lists, DialerContactRepository contacts, IdentifierIndex index) {
     this.lists = lists;
     this.contacts = contacts;
     this.index = index;
@@ -84,7 +84,7 @@ class ContactImporter {
     private final ContactList list;
     private final ColumnRoles roles;
     private final String region;
-    private final ContactRepository.CopyRows chunk;
+    private final DialerContactRepository.CopyRows chunk;
     private final List<RecordIdentifiers> identifiers = new ArrayList<>(CHUNK);
     private final RowErrors errors = new RowErrors();
     private long imported;
@@ -200,7 +200,7 @@ class ContactImporter {
 
     private void flush() {
       contacts.copy(chunk);
-      index.addAll(org, ContactService.SERVICE, identifiers);
+      index.addAll(org, DialerContactService.SERVICE, identifiers);
       imported += chunk.count();
       chunk.clear();
       identifiers.clear();

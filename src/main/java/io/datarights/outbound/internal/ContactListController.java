@@ -30,9 +30,9 @@ class ContactListController {
 
   private final ContactListService service;
   private final ContactListRepository lists;
-  private final ContactRepository contacts;
+  private final DialerContactRepository contacts;
 
-  ContactListController(ContactListService service, ContactListRepository lists, ContactRepository contacts) {
+  ContactListController(ContactListService service, ContactListRepository lists, DialerContactRepository contacts) {
     this.service = service;
     this.lists = lists;
     this.contacts = contacts;

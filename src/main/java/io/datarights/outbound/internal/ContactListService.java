@@ -24,11 +24,11 @@ class ContactListService {
   private static final int BATCH = 5_000;
 
   private final ContactListRepository lists;
-  private final ContactRepository contacts;
+  private final DialerContactRepository contacts;
   private final IdentifierIndex index;
   private final Clock clock;
 
-  ContactListService(ContactListRepository lists, ContactRepository contacts, IdentifierIndex index, Clock clock) {
+  ContactListService(ContactListRepository lists, DialerContactRepository contacts, IdentifierIndex index, Clock clock) {
     this.lists = lists;
     this.contacts = contacts;
     this.index = index;
@@ -90,7 +90,7 @@ class ContactListService {
     List<StoredContact> batch;
     do {
       batch = contacts.idsAfter(org, id, after, BATCH);
-      index.removeAll(org, ContactService.SERVICE, batch.stream().map(c -> c.id().toString()).toList());
+      index.removeAll(org, DialerContactService.SERVICE, batch.stream().map(c -> c.id().toString()).toList());
       after = batch.isEmpty() ? after : batch.get(batch.size() - 1).position();
     } while (batch.size() == BATCH);
     lists.delete(org, id);
@@ -121,8 +121,8 @@ class ContactListService {
         }
         identifiers.add(new RecordIdentifiers(contact.id().toString(), roles.identifiers(contact.data())));
       }
-      index.removeAll(org, ContactService.SERVICE, identifiers.stream().map(RecordIdentifiers::recordId).toList());
-      index.addAll(org, ContactService.SERVICE, identifiers);
+      index.removeAll(org, DialerContactService.SERVICE, identifiers.stream().map(RecordIdentifiers::recordId).toList());
+      index.addAll(org, DialerContactService.SERVICE, identifiers);
       after = batch.isEmpty() ? after : batch.get(batch.size() - 1).position();
     } while (batch.size() == BATCH);
   }

@@ -42,12 +42,12 @@ class OutboundPersonalData implements PersonalDataService {
   private static final Set<IdentifierKind> INDEXED = Set.of(IdentifierKind.PHONE, IdentifierKind.EMAIL, IdentifierKind.NAME);
 
   private final ContactListRepository lists;
-  private final ContactRepository contacts;
-  private final ContactService service;
+  private final DialerContactRepository contacts;
+  private final DialerContactService service;
   private final IdentifierIndex index;
 
   OutboundPersonalData(
-      ContactListRepository lists, ContactRepository contacts, ContactService service, IdentifierIndex index) {
+      ContactListRepository lists, DialerContactRepository contacts, DialerContactService service, IdentifierIndex index) {
     this.lists = lists;
     this.contacts = contacts;
     this.service = service;
@@ -56,7 +56,7 @@ class OutboundPersonalData implements PersonalDataService {
 
   @Override
   public String name() {
-    return ContactService.SERVICE;
+    return DialerContactService.SERVICE;
   }
 
   @Override

@@ -26,7 +26,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 @Repository
-class ContactRepository {
+class DialerContactRepository {
 
   private static final TypeReference<LinkedHashMap<String, String>> DATA = new TypeReference<>() {};
   private static final String COPY_SQL =
@@ -36,7 +36,7 @@ class ContactRepository {
   private final DataSource dataSource;
   private final ObjectMapper json;
 
-  ContactRepository(JdbcClient jdbc, DataSource dataSource, ObjectMapper json) {
+  DialerContactRepository(JdbcClient jdbc, DataSource dataSource, ObjectMapper json) {
     this.jdbc = jdbc;
     this.dataSource = dataSource;
     this.json = json;

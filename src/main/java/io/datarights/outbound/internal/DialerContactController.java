@@ -29,15 +29,15 @@ import org.springframework.web.multipart.MultipartFile;
 /** {@code /api/v2/outbound/contactlists/{listId}/contacts}: the rows of a list (Genesys {@code DialerContact}). */
 @RestController
 @RequestMapping(ContactListController.PATH + "/{listId}/contacts")
-class ContactController {
+class DialerContactController {
 
-  private final ContactService service;
+  private final DialerContactService service;
   private final ContactImporter importer;
   private final ContactListRepository lists;
-  private final ContactRepository contacts;
+  private final DialerContactRepository contacts;
 
-  ContactController(
-      ContactService service, ContactImporter importer, ContactListRepository lists, ContactRepository contacts) {
+  DialerContactController(
+      DialerContactService service, ContactImporter importer, ContactListRepository lists, DialerContactRepository contacts) {
     this.service = service;
     this.importer = importer;
     this.lists = lists;

@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Writes of single dialer contacts, each with its identifiers in the same transaction. */
 @Service
-class ContactService implements OutboundContacts {
+class DialerContactService implements OutboundContacts {
 
   /** The personal-data service name, also the service of the contacts' index entries. */
   static final String SERVICE = "outbound";
@@ -26,10 +26,10 @@ class ContactService implements OutboundContacts {
   static final int MAX_CONTACTS_PER_REQUEST = 1000;
 
   private final ContactListRepository lists;
-  private final ContactRepository contacts;
+  private final DialerContactRepository contacts;
   private final IdentifierIndex index;
 
-  ContactService(ContactListRepository lists, ContactRepository contacts, IdentifierIndex index) {
+  DialerContactService(ContactListRepository lists, DialerContactRepository contacts, IdentifierIndex index) {
     this.lists = lists;
     this.contacts = contacts;
     this.index = index;
