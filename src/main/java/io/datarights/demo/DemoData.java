@@ -8,4 +8,7 @@ public interface DemoData {
 
   /** Fills the org; the same seed and scale give the same data. Progress lines go to {@code progress}. */
   void generate(OrgId org, long seed, DemoScale scale, Consumer<String> progress);
+
+  /** The e-mail address of a generated person who is in several services under variants. */
+  String exampleEmail(long seed);
 }

@@ -49,7 +49,9 @@ class DemoLoader {
           organization 'demo', client id '%2$s', client secret '%3$s'
           TOKEN=$(curl -s -u %2$s:%3$s -d grant_type=client_credentials %1$s/oauth/token | sed 's/.*"access_token":"\\([^"]*\\)".*/\\1/')
           curl -s -H "Authorization: Bearer $TOKEN" %1$s/api/v2/organizations/me
+          curl -s -H "Authorization: Bearer $TOKEN" '%1$s/api/v2/gdpr/subjects?searchType=EMAIL&searchValue=%4$s'
+          API documentation: %1$s/api/v2/docs
         """
-            .formatted(base, CLIENT_ID, CLIENT_SECRET));
+            .formatted(base, CLIENT_ID, CLIENT_SECRET, data.exampleEmail(SEED)));
   }
 }

@@ -34,6 +34,12 @@ class DemoDataGenerator implements DemoData {
   }
 
   @Override
+  public String exampleEmail(long seed) {
+    // Person 1 has a merged twin contact, conversations, a dialer row and a journey.
+    return FakePeople.person(seed, 1).email();
+  }
+
+  @Override
   public void generate(OrgId org, long seed, DemoScale scale, Consumer<String> progress) {
     Instant now = clock.instant();
     users.generate(org, seed, scale.users(), progress);
