@@ -18,10 +18,16 @@ record RateLimitProperties(Map<String, Limit> actions) {
           "gdpr-request-create", new Limit(10, 10, Duration.ofMinutes(1)),
           "gdpr-subject-search", new Limit(60, 60, Duration.ofMinutes(1)));
 
+  /** The configured limit, each setting not given taken from the default. */
   Limit limitFor(String action) {
-    if (actions != null && actions.containsKey(action)) {
-      return actions.get(action);
+    Limit fallback = DEFAULTS.get(action);
+    Limit given = actions == null ? null : actions.get(action);
+    if (given == null) {
+      return fallback;
     }
-    return DEFAULTS.get(action);
+    return new Limit(
+        given.perOrg() > 0 ? given.perOrg() : fallback.perOrg(),
+        given.perClient() > 0 ? given.perClient() : fallback.perClient(),
+        given.period() != null ? given.period() : fallback.period());
   }
 }
