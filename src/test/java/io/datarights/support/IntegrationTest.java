@@ -143,6 +143,11 @@ public abstract class IntegrationTest {
         created.json().get("organization").get("id").asText(), id, secret, Api.at(port).withToken(Api.at(port).token(id, secret)));
   }
 
+  /** A new token for the tenant's first client, for tests that move the clock past a token's life. */
+  protected Api fresh(Tenant tenant) {
+    return anonymous().withToken(anonymous().token(tenant.clientId(), tenant.clientSecret()));
+  }
+
   /** An org and an API client authenticated as its first client. */
   public record Tenant(String orgId, String clientId, String clientSecret, Api api) {}
 

@@ -27,6 +27,8 @@ record GdprRequestView(
     List<ServiceView> services,
     List<EntityRef> relatedRequests,
     LocalDate dueDate,
+    LocalDate originalDueDate,
+    String extensionReason,
     Instant completedDate,
     Boolean verifiedErased,
     String errorReason) {

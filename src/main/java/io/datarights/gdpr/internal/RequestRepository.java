@@ -37,10 +37,10 @@ class RequestRepository {
     return jdbc.sql(
                 """
                 insert into gdpr_requests (org_id, request_id, name, request_type, status, subject, subject_key,
-                  terms, replacement_terms, created_by_client, created_by_name, created_at, updated_at, due_date,
+                  terms, replacement_terms, created_by_client, created_by_name, created_at, updated_at, due_date, original_due_date,
                   idempotency_key, idempotency_hash)
                 values (:org, :id, :name, :type, :status, :subject::jsonb, :subjectKey, :terms::jsonb,
-                  :replacements::jsonb, :client, :clientName, :created, :created, :due, :idemKey, :idemHash)
+                  :replacements::jsonb, :client, :clientName, :created, :created, :due, :due, :idemKey, :idemHash)
                 on conflict do nothing
                 """)
             .param("org", r.orgId().value())
@@ -288,6 +288,8 @@ class RequestRepository {
         rs.getTimestamp("updated_at").toInstant(),
         completed == null ? null : completed.toInstant(),
         rs.getObject("due_date", java.time.LocalDate.class),
+        rs.getObject("original_due_date", java.time.LocalDate.class),
+        rs.getString("extension_reason"),
         rs.getString("error_reason"),
         rs.getString("results_blob"),
         expires == null ? null : expires.toInstant(),

@@ -116,6 +116,8 @@ class RequestService {
             now,
             null,
             dueDate(now),
+            dueDate(now),
+            null,
             null,
             null,
             null,

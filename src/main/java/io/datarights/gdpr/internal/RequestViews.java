@@ -39,6 +39,8 @@ class RequestViews {
         services,
         related,
         r.dueDate(),
+        r.originalDueDate().equals(r.dueDate()) ? null : r.originalDueDate(),
+        r.extensionReason(),
         r.completedAt(),
         r.verifiedErased(),
         r.errorReason());

@@ -25,6 +25,8 @@ record StoredRequest(
     Instant updatedAt,
     Instant completedAt,
     LocalDate dueDate,
+    LocalDate originalDueDate,
+    String extensionReason,
     String errorReason,
     String resultsBlob,
     Instant resultsExpireAt,
