@@ -3,6 +3,7 @@ package io.datarights.identifiers;
 import io.datarights.shared.OrgId;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Writes and reads the identifier index. Writes join the caller's transaction, so that a record
@@ -30,6 +31,9 @@ public interface IdentifierIndex {
 
   /** The ids of one service's records that match the value after normalization. */
   List<String> lookup(OrgId org, IdentifierKind kind, String value, String service);
+
+  /** The ids of one service's records that match any of the identifiers, in one index query. */
+  Set<String> lookupAny(OrgId org, Collection<Identifier> identifiers, String service);
 
   /** The org's default phone region, as normalization uses it. */
   String regionOf(OrgId org);

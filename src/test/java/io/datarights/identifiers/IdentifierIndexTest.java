@@ -56,6 +56,18 @@ class IdentifierIndexTest extends IntegrationTest {
   }
 
   @Test
+  void oneQueryFindsTheRecordsOfAnyOfSeveralIdentifiersInOneService() {
+    OrgId acme = OrgId.of(newTenant("Acme").orgId());
+    index.replace(acme, "externalContacts", "c1", List.of(Identifier.email("a@example.com")));
+    index.replace(acme, "externalContacts", "c2", List.of(Identifier.phone("+49 30 1234567")));
+    index.replace(acme, "directory", "u1", List.of(Identifier.email("a@example.com")));
+
+    var found = index.lookupAny(acme, List.of(Identifier.email("A@Example.com"), Identifier.phone("030 1234567"), Identifier.phone("not a phone")), "externalContacts");
+
+    assertThat(found).containsExactly("c1", "c2");
+  }
+
+  @Test
   void anotherOrgsIdentifiersAreNeverFound() {
     OrgId acme = OrgId.of(newTenant("Acme").orgId());
     OrgId globex = OrgId.of(newTenant("Globex").orgId());

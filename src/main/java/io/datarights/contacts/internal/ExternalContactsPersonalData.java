@@ -159,9 +159,7 @@ class ExternalContactsPersonalData implements PersonalDataService {
   /** The ids of contacts found by the terms' identifiers or named by their refs (maybe gone since). */
   private Set<UUID> matching(OrgId org, SubjectTerms terms) {
     Set<UUID> ids = new LinkedHashSet<>();
-    for (Identifier identifier : terms.identifiers()) {
-      index.lookup(org, identifier.kind(), identifier.value(), name()).forEach(id -> Ids.parse(id).ifPresent(ids::add));
-    }
+    index.lookupAny(org, terms.identifiers(), name()).forEach(id -> Ids.parse(id).ifPresent(ids::add));
     for (SubjectRef ref : terms.refs()) {
       if (ref.type() == SubjectType.EXTERNAL_CONTACT) {
         Ids.parse(ref.id()).ifPresent(ids::add);

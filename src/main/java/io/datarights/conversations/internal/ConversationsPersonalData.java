@@ -234,9 +234,7 @@ class ConversationsPersonalData implements PersonalDataService {
 
   private Set<UUID> indexed(OrgId org, SubjectTerms terms) {
     Set<UUID> ids = new TreeSet<>();
-    for (Identifier identifier : terms.identifiers()) {
-      index.lookup(org, identifier.kind(), identifier.value(), name()).forEach(id -> ids.add(UUID.fromString(id)));
-    }
+    index.lookupAny(org, terms.identifiers(), name()).forEach(id -> ids.add(UUID.fromString(id)));
     return ids;
   }
 

@@ -183,6 +183,36 @@ class JdbcIdentifierIndex implements IdentifierIndex {
   }
 
   @Override
+  public Set<String> lookupAny(OrgId org, Collection<Identifier> identifiers, String service) {
+    String region = regionOf(org);
+    List<String> kinds = new ArrayList<>();
+    List<String> values = new ArrayList<>();
+    for (Identifier identifier : identifiers) {
+      Normalization.normalize(identifier.kind(), identifier.value(), region)
+          .ifPresent(value -> {
+            kinds.add(identifier.kind().name());
+            values.add(value);
+          });
+    }
+    if (kinds.isEmpty()) {
+      return Set.of();
+    }
+    return new java.util.TreeSet<>(
+        jdbc.sql(
+                """
+                select distinct i.record_id
+                from unnest(:kinds::text[], :values::text[]) as t(k, v)
+                join identifier_index i on i.org_id = :org and i.kind = t.k and i.normalized_value = t.v and i.service = :service
+                """)
+            .param("org", org.value())
+            .param("kinds", kinds.toArray(String[]::new))
+            .param("values", values.toArray(String[]::new))
+            .param("service", service)
+            .query(String.class)
+            .list());
+  }
+
+  @Override
   public String regionOf(OrgId org) {
     String cached = regions.get(org);
     if (cached != null) {

@@ -177,10 +177,7 @@ class JourneyPersonalData implements PersonalDataService {
 
   /** The customers the terms name: through their traits' identifiers, or by their id. */
   private Set<CustomerKey> matching(OrgId org, SubjectTerms terms) {
-    Set<String> ids = new TreeSet<>();
-    for (Identifier identifier : terms.identifiers()) {
-      ids.addAll(index.lookup(org, identifier.kind(), identifier.value(), name()));
-    }
+    Set<String> ids = index.lookupAny(org, terms.identifiers(), name());
     Set<CustomerKey> result = new java.util.LinkedHashSet<>();
     for (String id : ids) {
       CustomerKey.lookup(CustomerKey.COOKIE, id).ifPresent(result::add);

@@ -161,11 +161,8 @@ class OutboundPersonalData implements PersonalDataService {
    */
   private List<Found> matching(OrgId org, SubjectTerms terms) {
     Set<UUID> ids = new LinkedHashSet<>();
-    for (Identifier identifier : terms.identifiers()) {
-      if (INDEXED.contains(identifier.kind())) {
-        index.lookup(org, identifier.kind(), identifier.value(), name()).forEach(id -> Ids.parse(id).ifPresent(ids::add));
-      }
-    }
+    List<Identifier> indexed = terms.identifiers().stream().filter(i -> INDEXED.contains(i.kind())).toList();
+    index.lookupAny(org, indexed, name()).forEach(id -> Ids.parse(id).ifPresent(ids::add));
     Set<UUID> byIdentifier = Set.copyOf(ids);
     Map<UUID, Set<String>> refScopes = new HashMap<>();
     for (SubjectRef ref : terms.refs()) {
