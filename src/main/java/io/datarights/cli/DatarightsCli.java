@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     name = "datarights",
     mixinStandardHelpOptions = true,
     description = "Datarights command line. Without a command, the jar starts the server.",
-    subcommands = {AuditCommand.class, DemoDataCommand.class})
+    subcommands = {AuditCommand.class, DemoDataCommand.class, ClientsCommand.class})
 public class DatarightsCli {
 
   /** Whether the arguments name a command rather than server options. */

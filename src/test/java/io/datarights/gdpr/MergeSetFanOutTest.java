@@ -57,6 +57,25 @@ class MergeSetFanOutTest extends IntegrationTest {
   }
 
   @Test
+  void aDeleteByIdErasesThatPersonButNeverANamesake() {
+    Tenant acme = newTenant("Acme");
+    Api api = acme.api();
+    String jurgen = contact(api, Map.of("firstName", "Jürgen", "lastName", "Müller", "workEmail", "j.mueller@example.com",
+        "address", Map.of("address1", "Hauptstraße 5", "city", "Berlin")));
+    String namesake = contact(api, Map.of("firstName", "Jürgen", "lastName", "Müller", "workEmail", "other.jm@example.org",
+        "address", Map.of("address1", "Hauptstraße 5", "city", "Berlin")));
+
+    String id = api.post("/api/v2/gdpr/requests?deleteConfirmed=true",
+        Map.of("requestType", "GDPR_DELETE", "subject", Map.of("externalContactId", jurgen))).json().get("id").asText();
+    JsonNode done = awaitCompleted(api, id);
+
+    assertThat(done.get("verifiedErased").asBoolean()).isTrue();
+    assertThat(api.get("/api/v2/externalcontacts/contacts/" + jurgen).status()).isEqualTo(404);
+    assertThat(api.get("/api/v2/externalcontacts/contacts/" + namesake).status())
+        .as("same name and address, another person: untouched").isEqualTo(200);
+  }
+
+  @Test
   void aRequestForAContactOutsideAnySetHasNoRelatedRequests() {
     Tenant acme = newTenant("Acme");
     String a = contact(acme.api(), Map.of("firstName", "Solo", "lastName", "Person", "workEmail", "solo@example.com"));

@@ -25,6 +25,9 @@ import org.springframework.stereotype.Component;
 @Component
 class SubjectResolver {
 
+  /** Identifiers that other people have too: never added to a request from a resolved id. */
+  private static final Set<IdentifierKind> SHARED_BY_OTHERS = Set.of(IdentifierKind.NAME, IdentifierKind.ADDRESS);
+
   private final PersonalDataServices services;
   private final IdentifierIndex index;
 
@@ -67,9 +70,14 @@ class SubjectResolver {
     if (match == null) {
       throw ApiException.invalidValue(term.field(), "No subject with that id exists.");
     }
-    Set<Identifier> identifiers = new LinkedHashSet<>(match.identifiers());
-    if (match.name() != null && !match.name().isBlank()) {
-      identifiers.add(Identifier.name(match.name()));
+    // The record's identifiers join the search, but not its name or address: hundreds of other
+    // people share a name (at a million contacts, "Zoë Weber" is 672 of them), a household shares
+    // an address. Searching by those is the subjects endpoint's job, with a person to disambiguate.
+    Set<Identifier> identifiers = new LinkedHashSet<>();
+    for (Identifier identifier : match.identifiers()) {
+      if (!SHARED_BY_OTHERS.contains(identifier.kind())) {
+        identifiers.add(identifier);
+      }
     }
     String key = ref.type() + ":" + (ref.scope() == null ? "" : ref.scope() + "/") + ref.id();
     return new Resolved(key, new SubjectTerms(identifiers, Set.of(ref)), Optional.of(ref));
