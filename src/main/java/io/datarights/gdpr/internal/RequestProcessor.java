@@ -1,6 +1,8 @@
 package io.datarights.gdpr.internal;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import io.datarights.holds.LegalHolds;
+import io.datarights.privacy.ErasureExemptions;
 import io.datarights.privacy.PersonalDataService;
 import io.datarights.privacy.ServiceOutcome;
 import io.datarights.shared.AuditableEvent;
@@ -35,6 +37,7 @@ class RequestProcessor {
   private final JdbcClient jdbc;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final LegalHolds holds;
 
   RequestProcessor(
       RequestRepository requests,
@@ -44,7 +47,8 @@ class RequestProcessor {
       TransactionTemplate tx,
       JdbcClient jdbc,
       ApplicationEventPublisher events,
-      Clock clock) {
+      Clock clock,
+      LegalHolds holds) {
     this.requests = requests;
     this.services = services;
     this.exports = exports;
@@ -53,6 +57,7 @@ class RequestProcessor {
     this.jdbc = jdbc;
     this.events = events;
     this.clock = clock;
+    this.holds = holds;
   }
 
   /** One service's part of one request. */
@@ -75,7 +80,7 @@ class RequestProcessor {
           switch (request.type()) {
             case GDPR_EXPORT -> exports.exportService(request, service);
             case GDPR_UPDATE -> service.rectify(ref.org(), request.terms(), request.replacementTerms());
-            case GDPR_DELETE -> service.erase(ref.org(), request.terms());
+            case GDPR_DELETE -> service.erase(ref.org(), request.terms(), exemptions(ref));
           };
       recordDone(ref, outcome);
     }
@@ -121,8 +126,9 @@ class RequestProcessor {
     Instant resultsExpireAt = null;
     switch (request.type()) {
       case GDPR_DELETE -> {
+        ErasureExemptions exemptions = exemptions(ref);
         for (PersonalDataService service : services.all()) {
-          remaining += service.remaining(ref.org(), request.terms());
+          remaining += service.remaining(ref.org(), request.terms(), exemptions);
         }
         verifiedErased = remaining == 0;
       }
@@ -144,6 +150,13 @@ class RequestProcessor {
           }
           audit(ref, "gdpr.request.completed", Map.of("requestType", request.type().name()));
         });
+  }
+
+  /** The subjects under an active legal hold (Art. 17(3)), whose records an erasure keeps. */
+  private ErasureExemptions exemptions(RequestTasks.StepRef ref) {
+    Map<io.datarights.privacy.SubjectRef, String> held = new java.util.HashMap<>();
+    holds.activeHolds(ref.org()).forEach((subject, hold) -> held.put(subject, "Legal hold " + hold.id() + ": " + hold.reason()));
+    return new ErasureExemptions(held);
   }
 
   private void audit(RequestTasks.StepRef ref, String action, Map<String, String> details) {
