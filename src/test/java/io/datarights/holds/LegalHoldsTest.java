@@ -45,12 +45,16 @@ class LegalHoldsTest extends IntegrationTest {
   }
 
   private static JsonNode contactsOutcome(JsonNode request) {
+    return outcome(request, "externalContacts");
+  }
+
+  private static JsonNode outcome(JsonNode request, String serviceName) {
     for (JsonNode service : request.get("services")) {
-      if (service.get("name").asText().equals("externalContacts")) {
+      if (service.get("name").asText().equals(serviceName)) {
         return service;
       }
     }
-    throw new AssertionError("no externalContacts outcome in " + request);
+    throw new AssertionError("no " + serviceName + " outcome in " + request);
   }
 
   private long audited(String action) {
@@ -101,6 +105,65 @@ class LegalHoldsTest extends IntegrationTest {
     assertThat(api.get("/api/v2/externalcontacts/contacts/" + held).status()).isEqualTo(404);
     assertThat(audited("legalHold.placed")).isEqualTo(1);
     assertThat(audited("legalHold.released")).isEqualTo(1);
+  }
+
+  @Test
+  void heldUsersAndDialerContactsAreKeptByTheServicesThatOwnThem() {
+    Api api = newTenant("Acme").api();
+    Api.Response user = api.post("/api/v2/users", Map.of("name", "Vera Voss", "email", "vera@example.com", "state", "inactive"));
+    assertThat(user.status()).as(user.toString()).isEqualTo(201);
+    String userId = user.json().get("id").asText();
+    Api.Response list = api.post("/api/v2/outbound/contactlists", Map.of(
+        "name", "Customers", "columnNames", List.of("firstName", "email"),
+        "emailColumns", List.of(Map.of("columnName", "email", "type", "personal"))));
+    assertThat(list.status()).as(list.toString()).isEqualTo(201);
+    String listId = list.json().get("id").asText();
+    Api.Response added = api.post("/api/v2/outbound/contactlists/" + listId + "/contacts", List.of(
+        Map.of("data", Map.of("firstName", "Vera", "email", "vera@example.com")),
+        Map.of("data", Map.of("firstName", "V.", "email", "vera@example.com"))));
+    assertThat(added.status()).as(added.toString()).isEqualTo(200);
+    String heldDialerContact = added.json().get(0).get("id").asText();
+    assertThat(api.post(PATH, Map.of("subject", Map.of("userId", userId), "reason", REASON)).status()).isEqualTo(201);
+    assertThat(api.post(PATH, Map.of("subject", Map.of("dialerContactId", Map.of("id", heldDialerContact, "contactListId", listId)),
+        "reason", "Art. 17(3)(b): retention required by law")).status()).isEqualTo(201);
+
+    JsonNode done = erase(api, Map.of("emailAddresses", List.of("vera@example.com")));
+
+    JsonNode directory = outcome(done, "directory");
+    assertThat(directory.get("retained").asLong()).isEqualTo(1);
+    assertThat(directory.get("anonymized").asLong()).isZero();
+    assertThat(directory.get("reason").asText()).contains(REASON);
+    JsonNode outbound = outcome(done, "outbound");
+    assertThat(outbound.get("retained").asLong()).isEqualTo(1);
+    assertThat(outbound.get("deleted").asLong()).isEqualTo(1);
+    assertThat(outbound.get("reason").asText()).contains("Art. 17(3)(b)");
+    assertThat(done.get("verifiedErased").asBoolean()).isTrue();
+    assertThat(api.get("/api/v2/users/" + userId).json().get("name").asText()).isEqualTo("Vera Voss");
+    assertThat(count("audit_log where action = 'legalHold.placed' and details->>'reasonCategory' = 'Art. 17(3)(b)'")).isEqualTo(1);
+  }
+
+  @Test
+  void aHeldJourneyCustomersRecordsAreKeptWhileAnotherCustomerWithTheSameEmailIsErased() {
+    Api api = newTenant("Acme").api();
+    for (String cookie : List.of("held-cookie", "other-cookie")) {
+      api.put("/api/v2/journey/customers/cookie/" + cookie + "/consent", Map.of("tracking", true));
+      Api.Response event = api.post("/api/v2/journey/events", Map.of(
+          "customerId", cookie, "customerIdType", "cookie", "eventType", "form_submitted",
+          "page", Map.of("url", "https://shop.example/contact", "title", "Contact"), "traits", Map.of("email", "visitor@example.com")));
+      assertThat(event.status()).as(event.toString()).isEqualTo(201);
+    }
+    Api.Response placed = api.post(PATH, Map.of("subject", Map.of("journeyCustomer", Map.of("type", "COOKIE", "id", "held-cookie")), "reason", REASON));
+    assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+
+    JsonNode done = erase(api, Map.of("emailAddresses", List.of("visitor@example.com")));
+
+    JsonNode journey = outcome(done, "journey");
+    assertThat(journey.get("retained").asLong()).isPositive();
+    assertThat(journey.get("deleted").asLong()).isPositive();
+    assertThat(journey.get("reason").asText()).contains(REASON);
+    assertThat(done.get("verifiedErased").asBoolean()).isTrue();
+    assertThat(api.get("/api/v2/gdpr/subjects?searchType=EMAIL&searchValue=visitor@example.com").json().get("entities"))
+        .extracting(e -> e.get("journeyCustomer").get("id").asText()).containsExactly("held-cookie");
   }
 
   @Test

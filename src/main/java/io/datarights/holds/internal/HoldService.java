@@ -106,11 +106,22 @@ class HoldService implements LegalHolds {
     return active;
   }
 
-  /** UUID ids in their canonical form, so that the hold equals the refs the services build. */
+  /**
+   * The ref as the services build it (UUIDs in canonical form, the journey id type in lower case),
+   * so that a hold equals the ref of the record it names.
+   */
   private static SubjectRef canonical(SubjectRef ref) {
-    return io.datarights.shared.Ids.parse(ref.id())
-        .map(id -> new SubjectRef(ref.type(), id.toString(), ref.scope()))
-        .orElse(ref);
+    String id = canonicalId(ref.id());
+    String scope = switch (ref.type()) {
+      case DIALER_CONTACT -> canonicalId(ref.scope());
+      case JOURNEY_CUSTOMER -> ref.scope().toLowerCase(java.util.Locale.ROOT);
+      default -> ref.scope();
+    };
+    return new SubjectRef(ref.type(), id, scope);
+  }
+
+  private static String canonicalId(String value) {
+    return io.datarights.shared.Ids.parse(value).map(java.util.UUID::toString).orElse(value);
   }
 
   LocalDate today() {
