@@ -5,11 +5,13 @@ import io.datarights.holds.LegalHolds;
 import io.datarights.privacy.ErasureExemptions;
 import io.datarights.privacy.PersonalDataService;
 import io.datarights.privacy.ServiceOutcome;
+import io.datarights.privacy.SubjectRef;
 import io.datarights.shared.AuditableEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -154,7 +156,7 @@ class RequestProcessor {
 
   /** The subjects under an active legal hold (Art. 17(3)), whose records an erasure keeps. */
   private ErasureExemptions exemptions(RequestTasks.StepRef ref) {
-    Map<io.datarights.privacy.SubjectRef, String> held = new java.util.HashMap<>();
+    Map<SubjectRef, String> held = new HashMap<>();
     holds.activeHolds(ref.org()).forEach((subject, hold) -> held.put(subject, "Legal hold " + hold.id() + ": " + hold.reason()));
     return new ErasureExemptions(held);
   }
