@@ -47,4 +47,19 @@ public interface PersonalDataService {
    * retained (and named as retained in the erase outcome). Zero after a complete erasure.
    */
   long remaining(OrgId org, SubjectTerms terms);
+
+  /**
+   * Erasure that keeps exempted (held) subjects. The default drops the held refs from the terms,
+   * which is all a service needs that owns no subject of a held type; the service that owns a
+   * held subject's type must also keep that record when an identifier finds it, and report it as
+   * retained with the exemption's reason.
+   */
+  default ServiceOutcome erase(OrgId org, SubjectTerms terms, ErasureExemptions exemptions) {
+    return erase(org, exemptions.withoutHeldRefs(terms));
+  }
+
+  /** {@link #remaining(OrgId, SubjectTerms)} not counting the exempted (deliberately retained) records. */
+  default long remaining(OrgId org, SubjectTerms terms, ErasureExemptions exemptions) {
+    return remaining(org, exemptions.withoutHeldRefs(terms));
+  }
 }

@@ -52,6 +52,8 @@ public final class Permissions {
           "governance:record:edit",
           "governance:recipient:view",
           "governance:recipient:edit",
+          "governance:hold:view",
+          "governance:hold:edit",
           OAUTH_CLIENT_VIEW,
           OAUTH_CLIENT_ADD,
           OAUTH_CLIENT_DELETE);

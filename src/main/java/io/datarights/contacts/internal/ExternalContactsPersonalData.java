@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.datarights.identifiers.Identifier;
 import io.datarights.identifiers.IdentifierIndex;
+import io.datarights.privacy.ErasureExemptions;
 import io.datarights.privacy.ErasureMode;
 import io.datarights.privacy.ExportSink;
 import io.datarights.privacy.InventoryEntry;
@@ -150,10 +151,41 @@ class ExternalContactsPersonalData implements PersonalDataService {
     return ServiceOutcome.erased(deleted, deleted, 0);
   }
 
+  /**
+   * Keeps held contacts, whether an identifier found them or the request named them, and reports
+   * them as retained with the hold's reason. Only this service's own refs are read, so the held
+   * refs can stay in the terms here: they name the records to keep.
+   */
+  @Override
+  @Transactional
+  public ServiceOutcome erase(OrgId org, SubjectTerms terms, ErasureExemptions exemptions) {
+    long deleted = 0;
+    long retained = 0;
+    Set<String> reasons = new LinkedHashSet<>();
+    for (UUID id : matching(org, terms)) {
+      Optional<String> held = exemptions.reasonFor(SubjectRef.externalContact(id.toString()));
+      if (held.isEmpty()) {
+        deleted += service.delete(org, id) ? 1 : 0;
+      } else if (contacts.find(org, id).isPresent()) {
+        retained++;
+        reasons.add(held.get());
+      }
+    }
+    return new ServiceOutcome(deleted + retained, 0, 0, deleted, 0, retained, List.copyOf(reasons));
+  }
+
   @Override
   @Transactional(readOnly = true)
   public long remaining(OrgId org, SubjectTerms terms) {
     return contacts.findAll(org, matching(org, terms)).size();
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public long remaining(OrgId org, SubjectTerms terms, ErasureExemptions exemptions) {
+    return contacts.findAll(org, matching(org, terms)).stream()
+        .filter(contact -> !exemptions.exempts(SubjectRef.externalContact(contact.id().toString())))
+        .count();
   }
 
   /** The ids of contacts found by the terms' identifiers or named by their refs (maybe gone since). */

@@ -6,6 +6,7 @@ import io.datarights.identifiers.IdentifierIndex;
 import io.datarights.identifiers.IdentifierKind;
 import io.datarights.identifiers.Normalization;
 import io.datarights.identifiers.PhoneNumbers;
+import io.datarights.privacy.ErasureExemptions;
 import io.datarights.privacy.ErasureMode;
 import io.datarights.privacy.ExportSink;
 import io.datarights.privacy.InventoryEntry;
@@ -137,11 +138,24 @@ class DirectoryPersonalData implements PersonalDataService {
   @Override
   @Transactional
   public ServiceOutcome erase(OrgId org, SubjectTerms terms) {
+    return erase(org, terms, ErasureExemptions.none());
+  }
+
+  /** Also keeps users under a legal hold, active or not, and names the hold as the reason. */
+  @Override
+  @Transactional
+  public ServiceOutcome erase(OrgId org, SubjectTerms terms, ErasureExemptions exemptions) {
     List<StoredUser> matched = matching(org, terms, true);
     Instant now = clock.instant();
     List<String> anonymized = new ArrayList<>();
     long retained = 0;
+    java.util.Map<String, Long> held = new java.util.LinkedHashMap<>();
     for (StoredUser user : matched) {
+      Optional<String> hold = exemptions.reasonFor(SubjectRef.user(user.id().toString()));
+      if (hold.isPresent()) {
+        held.merge(hold.get(), 1L, Long::sum);
+        continue;
+      }
       if (user.active()) {
         retained++;
         continue;
@@ -151,12 +165,23 @@ class DirectoryPersonalData implements PersonalDataService {
     }
     index.removeAll(org, name(), anonymized);
     ServiceOutcome outcome = ServiceOutcome.erased(matched.size(), 0, anonymized.size());
-    return retained == 0 ? outcome : outcome.withRetained(retained, RETAINED_REASON);
+    outcome = retained == 0 ? outcome : outcome.withRetained(retained, RETAINED_REASON);
+    for (var hold : held.entrySet()) {
+      outcome = outcome.withRetained(hold.getValue(), hold.getKey());
+    }
+    return outcome;
   }
 
   @Override
   public long remaining(OrgId org, SubjectTerms terms) {
-    return matching(org, terms, false).stream().filter(u -> !u.active()).count();
+    return remaining(org, terms, ErasureExemptions.none());
+  }
+
+  @Override
+  public long remaining(OrgId org, SubjectTerms terms, ErasureExemptions exemptions) {
+    return matching(org, terms, false).stream()
+        .filter(u -> !u.active() && !exemptions.exempts(SubjectRef.user(u.id().toString())))
+        .count();
   }
 
   /**

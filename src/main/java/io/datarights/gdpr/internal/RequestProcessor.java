@@ -1,13 +1,17 @@
 package io.datarights.gdpr.internal;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import io.datarights.holds.LegalHolds;
+import io.datarights.privacy.ErasureExemptions;
 import io.datarights.privacy.PersonalDataService;
 import io.datarights.privacy.ServiceOutcome;
+import io.datarights.privacy.SubjectRef;
 import io.datarights.shared.AuditableEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +39,7 @@ class RequestProcessor {
   private final JdbcClient jdbc;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final LegalHolds holds;
 
   RequestProcessor(
       RequestRepository requests,
@@ -44,7 +49,8 @@ class RequestProcessor {
       TransactionTemplate tx,
       JdbcClient jdbc,
       ApplicationEventPublisher events,
-      Clock clock) {
+      Clock clock,
+      LegalHolds holds) {
     this.requests = requests;
     this.services = services;
     this.exports = exports;
@@ -53,6 +59,7 @@ class RequestProcessor {
     this.jdbc = jdbc;
     this.events = events;
     this.clock = clock;
+    this.holds = holds;
   }
 
   /** One service's part of one request. */
@@ -75,7 +82,7 @@ class RequestProcessor {
           switch (request.type()) {
             case GDPR_EXPORT -> exports.exportService(request, service);
             case GDPR_UPDATE -> service.rectify(ref.org(), request.terms(), request.replacementTerms());
-            case GDPR_DELETE -> service.erase(ref.org(), request.terms());
+            case GDPR_DELETE -> service.erase(ref.org(), request.terms(), exemptions(ref));
           };
       recordDone(ref, outcome);
     }
@@ -121,8 +128,9 @@ class RequestProcessor {
     Instant resultsExpireAt = null;
     switch (request.type()) {
       case GDPR_DELETE -> {
+        ErasureExemptions exemptions = exemptions(ref);
         for (PersonalDataService service : services.all()) {
-          remaining += service.remaining(ref.org(), request.terms());
+          remaining += service.remaining(ref.org(), request.terms(), exemptions);
         }
         verifiedErased = remaining == 0;
       }
@@ -144,6 +152,13 @@ class RequestProcessor {
           }
           audit(ref, "gdpr.request.completed", Map.of("requestType", request.type().name()));
         });
+  }
+
+  /** The subjects under an active legal hold (Art. 17(3)), whose records an erasure keeps. */
+  private ErasureExemptions exemptions(RequestTasks.StepRef ref) {
+    Map<SubjectRef, String> held = new HashMap<>();
+    holds.activeHolds(ref.org()).forEach((subject, hold) -> held.put(subject, "Legal hold " + hold.id() + ": " + hold.reason()));
+    return new ErasureExemptions(held);
   }
 
   private void audit(RequestTasks.StepRef ref, String action, Map<String, String> details) {

@@ -8,6 +8,7 @@ import io.datarights.identifiers.Normalization;
 import io.datarights.identifiers.PhoneNumbers;
 import io.datarights.journey.internal.Records.StoredEvent;
 import io.datarights.journey.internal.Records.StoredSession;
+import io.datarights.privacy.ErasureExemptions;
 import io.datarights.privacy.ErasureMode;
 import io.datarights.privacy.ExportSink;
 import io.datarights.privacy.InventoryEntry;
@@ -173,6 +174,37 @@ class JourneyPersonalData implements PersonalDataService {
   @Override
   public long remaining(OrgId org, SubjectTerms terms) {
     return matching(org, terms).stream().mapToLong(c -> journeys.countRecords(org, c)).sum();
+  }
+
+  /** Keeps held customers' records, however the request found them, and names the hold as the reason. */
+  @Override
+  @Transactional
+  public ServiceOutcome erase(OrgId org, SubjectTerms terms, ErasureExemptions exemptions) {
+    long deleted = 0;
+    long retained = 0;
+    Set<String> reasons = new java.util.LinkedHashSet<>();
+    for (CustomerKey customer : matching(org, terms)) {
+      Optional<String> held = exemptions.reasonFor(SubjectRef.journeyCustomer(customer.type(), customer.id()));
+      if (held.isPresent()) {
+        long kept = journeys.countRecords(org, customer);
+        if (kept > 0) {
+          retained += kept;
+          reasons.add(held.get());
+        }
+        continue;
+      }
+      deleted += journeys.deleteCustomer(org, customer);
+      index.remove(org, name(), customer.id());
+    }
+    return new ServiceOutcome(deleted + retained, 0, 0, deleted, 0, retained, List.copyOf(reasons));
+  }
+
+  @Override
+  public long remaining(OrgId org, SubjectTerms terms, ErasureExemptions exemptions) {
+    return matching(org, terms).stream()
+        .filter(c -> !exemptions.exempts(SubjectRef.journeyCustomer(c.type(), c.id())))
+        .mapToLong(c -> journeys.countRecords(org, c))
+        .sum();
   }
 
   /** The customers the terms name: through their traits' identifiers, or by their id. */

@@ -3,6 +3,7 @@ package io.datarights.outbound.internal;
 import io.datarights.identifiers.Identifier;
 import io.datarights.identifiers.IdentifierIndex;
 import io.datarights.identifiers.IdentifierKind;
+import io.datarights.privacy.ErasureExemptions;
 import io.datarights.privacy.ErasureMode;
 import io.datarights.privacy.ExportSink;
 import io.datarights.privacy.InventoryEntry;
@@ -150,6 +151,30 @@ class OutboundPersonalData implements PersonalDataService {
   @Transactional(readOnly = true)
   public long remaining(OrgId org, SubjectTerms terms) {
     return matching(org, terms).size();
+  }
+
+  /** Keeps held dialer contacts, however the request found them, and names the hold as the reason. */
+  @Override
+  @Transactional
+  public ServiceOutcome erase(OrgId org, SubjectTerms terms, ErasureExemptions exemptions) {
+    List<Found> found = matching(org, terms);
+    List<UUID> erasable = new ArrayList<>();
+    Set<String> reasons = new LinkedHashSet<>();
+    for (Found f : found) {
+      exemptions.reasonFor(refOf(f.contact())).ifPresentOrElse(reasons::add, () -> erasable.add(f.contact().id()));
+    }
+    long deleted = service.deleteAll(org, erasable);
+    return new ServiceOutcome(found.size(), 0, 0, deleted, 0, found.size() - erasable.size(), List.copyOf(reasons));
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public long remaining(OrgId org, SubjectTerms terms, ErasureExemptions exemptions) {
+    return matching(org, terms).stream().filter(f -> !exemptions.exempts(refOf(f.contact()))).count();
+  }
+
+  private static SubjectRef refOf(StoredContact contact) {
+    return SubjectRef.dialerContact(contact.listId().toString(), contact.id().toString());
   }
 
   /** A contact with its list. */
