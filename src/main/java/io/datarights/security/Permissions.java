@@ -52,6 +52,8 @@ public final class Permissions {
           "governance:record:edit",
           "governance:recipient:view",
           "governance:recipient:edit",
+          "governance:scan:view",
+          "governance:scan:run",
           OAUTH_CLIENT_VIEW,
           OAUTH_CLIENT_ADD,
           OAUTH_CLIENT_DELETE);
