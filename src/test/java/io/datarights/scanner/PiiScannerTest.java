@@ -52,6 +52,36 @@ class PiiScannerTest extends IntegrationTest {
   }
 
   @Test
+  void anAttributeKeyHoldingPersonalDataIsFoundAndKeptOutOfThePath() {
+    Tenant acme = newTenant("Acme");
+    String chat = created(acme.api().post("/api/v2/conversations", webChat(null, Map.of(PROMPT_EMAIL, STATUS_PHONE))));
+
+    var run = acme.api().post(SCANS, Map.of()).json();
+
+    assertThat(findings(acme.api(), run.get("id").asText()))
+        .extracting(f -> f.get("recordId").asText() + "|" + f.get("fieldPath").asText() + "|" + f.get("kind").asText())
+        .containsExactly(
+            chat + "|participants[0].attributes (key)|EMAIL",
+            chat + "|participants[0].attributes.*|PHONE");
+  }
+
+  @Test
+  void eachRunIsAuditedWithCountsOnly() {
+    Tenant acme = newTenant("Acme");
+    plant(acme.api());
+
+    String run = acme.api().post(SCANS, Map.of()).json().get("id").asText();
+
+    String details =
+        jdbc.sql("select details::text from audit_log where action = 'governance.piiScan.completed' and target_id = :id")
+            .param("id", run)
+            .query(String.class)
+            .single();
+    assertThat(details)
+        .contains("\"findings\": \"5\"", "\"findings.email\": \"2\"", "\"findings.iban\": \"1\"", "\"trigger\": \"manual\"");
+  }
+
+  @Test
   void cleanDataYieldsNoFinding() {
     Tenant acme = newTenant("Acme");
     acme.api().post("/api/v2/flows", Map.of("name", "Inbound", "description", "Main IVR, Version 2",
