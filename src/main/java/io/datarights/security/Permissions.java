@@ -54,6 +54,8 @@ public final class Permissions {
           "governance:recipient:edit",
           "governance:hold:view",
           "governance:hold:edit",
+          "governance:scan:view",
+          "governance:scan:run",
           OAUTH_CLIENT_VIEW,
           OAUTH_CLIENT_ADD,
           OAUTH_CLIENT_DELETE);

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,6 +23,13 @@ class OrganizationRepository implements Organizations {
   OrganizationRepository(JdbcClient jdbc, Clock clock) {
     this.jdbc = jdbc;
     this.clock = clock;
+  }
+
+  @Override
+  public List<OrgId> allIds() {
+    return jdbc.sql("select org_id from organizations order by org_id")
+        .query((rs, row) -> new OrgId(rs.getObject(1, UUID.class)))
+        .list();
   }
 
   /** @return false if an organization of that name (in any letter case) exists */

@@ -1,0 +1,9 @@
+package io.datarights.scanner.internal;
+
+/** What a detector recognised. */
+enum DetectorKind {
+  EMAIL,
+  PHONE,
+  IBAN,
+  NAME
+}
