@@ -8,7 +8,10 @@ import picocli.CommandLine.Command;
     name = "datarights",
     mixinStandardHelpOptions = true,
     description = "Datarights command line. Without a command, the jar starts the server.",
-    subcommands = {AuditCommand.class, DemoDataCommand.class, ClientsCommand.class})
+    subcommands = {
+      SubjectsCommand.class, RequestCommand.class, RequestsCommand.class, ResultsCommand.class, OrgsCommand.class,
+      AuditCommand.class, DemoDataCommand.class, ClientsCommand.class
+    })
 public class DatarightsCli {
 
   /** Whether the arguments name a command rather than server options. */
@@ -30,6 +33,9 @@ public class DatarightsCli {
                 root = root.getCause();
               }
               commandLine.getErr().println("datarights: " + root.getMessage());
+              if (e instanceof CliException) {
+                return 1;
+              }
               return 2;
             })
         .execute(args);
