@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.datarights.identifiers.Identifier;
 import io.datarights.identifiers.IdentifierKind;
 import io.datarights.privacy.ErasureMode;
-import io.datarights.privacy.ExportSink;
 import io.datarights.privacy.PersonalDataService;
 import io.datarights.privacy.ReplacementTerm;
 import io.datarights.privacy.ServiceOutcome;
@@ -16,6 +15,7 @@ import io.datarights.privacy.SubjectRef;
 import io.datarights.privacy.SubjectTerms;
 import io.datarights.shared.ApiException;
 import io.datarights.shared.OrgId;
+import io.datarights.support.RecordingSink;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -85,14 +85,14 @@ class ExternalContactsPersonalDataTest extends ContactsTestSupport {
     String other = createId(acme.api(), Map.of("lastName", "Müller", "workEmail", "j.mueller@example.com"));
     merge(acme.api(), other, id);
     JsonNode api = get(acme.api(), id);
-    CollectingSink sink = new CollectingSink();
+    RecordingSink sink = new RecordingSink();
 
     ServiceOutcome outcome = service().export(org(acme), SubjectTerms.of(Identifier.email("j.mueller@example.com")), sink);
 
     assertThat(outcome.matched()).isEqualTo(2);
     assertThat(outcome.exported()).isEqualTo(2);
-    assertThat(sink.records).extracting(Record::recordId).containsExactlyInAnyOrder(id, other);
-    Map<String, Object> fields = sink.records.stream().filter(r -> r.recordId().equals(id)).findFirst().orElseThrow().fields();
+    assertThat(sink.records).extracting(RecordingSink.Recorded::id).containsExactlyInAnyOrder(id, other);
+    Map<String, Object> fields = sink.records.stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow().fields();
     List<String> apiFields = new ArrayList<>();
     api.fieldNames().forEachRemaining(apiFields::add);
     assertThat(fields.keySet()).containsExactlyInAnyOrderElementsOf(apiFields);
@@ -102,7 +102,7 @@ class ExternalContactsPersonalDataTest extends ContactsTestSupport {
         "modifiedDate");
     assertThat(fields.get("customFields")).isEqualTo(Map.of("loyaltyTier", "gold", "backupContact", "Assistant@Example.com", "visits", 12));
     assertThat(((Map<?, ?>) fields.get("cellPhone")).get("e164")).isEqualTo("+491712345678");
-    assertThat(sink.records).allMatch(r -> r.recordType().equals("externalContact"));
+    assertThat(sink.records).allMatch(r -> r.type().equals("externalContact"));
   }
 
   @Test
@@ -233,21 +233,5 @@ class ExternalContactsPersonalDataTest extends ContactsTestSupport {
     assertThat(inventory.fields()).anyMatch(f -> f.name().equals("customFields (keys)") && !f.searched());
     assertThat(inventory.fields()).anyMatch(f -> f.name().contains("workEmail") && f.searched());
     assertThat(inventory.legalBasis()).contains("Art. 6(1)");
-  }
-
-  record Record(String recordType, String recordId, Map<String, Object> fields) {}
-
-  static final class CollectingSink implements ExportSink {
-    final List<Record> records = new ArrayList<>();
-
-    @Override
-    public void record(String recordType, String recordId, Map<String, Object> fields) {
-      records.add(new Record(recordType, recordId, fields));
-    }
-
-    @Override
-    public void file(String recordId, String fileName, String contentType, long size, FileContent content) {
-      throw new AssertionError("external contacts hold no files");
-    }
   }
 }

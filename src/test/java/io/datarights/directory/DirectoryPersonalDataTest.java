@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.datarights.identifiers.Identifier;
 import io.datarights.identifiers.IdentifierKind;
 import io.datarights.privacy.ErasureMode;
-import io.datarights.privacy.ExportSink;
 import io.datarights.privacy.PersonalDataService;
 import io.datarights.privacy.ReplacementTerm;
 import io.datarights.privacy.ServiceOutcome;
@@ -14,6 +13,7 @@ import io.datarights.privacy.SubjectRef;
 import io.datarights.privacy.SubjectTerms;
 import io.datarights.shared.OrgId;
 import io.datarights.support.IntegrationTest;
+import io.datarights.support.RecordingSink;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,22 +47,6 @@ class DirectoryPersonalDataTest extends IntegrationTest {
                 "phoneNumbers", List.of(Map.of("type", "WORK", "display", phone))));
     assertThat(response.status()).as(response.toString()).isEqualTo(201);
     return response.json().get("id").asText();
-  }
-
-  record Recorded(String type, String id, Map<String, Object> fields) {}
-
-  static final class RecordingSink implements ExportSink {
-    final List<Recorded> records = new ArrayList<>();
-
-    @Override
-    public void record(String recordType, String recordId, Map<String, Object> fields) {
-      records.add(new Recorded(recordType, recordId, fields));
-    }
-
-    @Override
-    public void file(String recordId, String fileName, String contentType, long size, FileContent content) {
-      throw new AssertionError("the directory holds no files");
-    }
   }
 
   private Map<String, Object> row(String id) {
@@ -146,8 +130,8 @@ class DirectoryPersonalDataTest extends IntegrationTest {
 
     assertThat(outcome.matched()).isEqualTo(2);
     assertThat(outcome.exported()).isEqualTo(2);
-    assertThat(sink.records).extracting(Recorded::id).containsExactlyInAnyOrder(byEmail, byRef);
-    Recorded pia = sink.records.stream().filter(r -> r.id().equals(byEmail)).findFirst().orElseThrow();
+    assertThat(sink.records).extracting(RecordingSink.Recorded::id).containsExactlyInAnyOrder(byEmail, byRef);
+    RecordingSink.Recorded pia = sink.records.stream().filter(r -> r.id().equals(byEmail)).findFirst().orElseThrow();
     assertThat(pia.type()).isEqualTo("user");
     assertThat(pia.fields())
         .containsEntry("name", "Pia")

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.datarights.identifiers.Identifier;
 import io.datarights.identifiers.IdentifierKind;
 import io.datarights.privacy.ErasureMode;
-import io.datarights.privacy.ExportSink;
 import io.datarights.privacy.PersonalDataService;
 import io.datarights.privacy.ReplacementTerm;
 import io.datarights.privacy.ServiceOutcome;
@@ -14,7 +13,7 @@ import io.datarights.privacy.SubjectRef;
 import io.datarights.privacy.SubjectTerms;
 import io.datarights.shared.OrgId;
 import io.datarights.support.IntegrationTest;
-import java.util.ArrayList;
+import io.datarights.support.RecordingSink;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,22 +44,6 @@ class JourneyPersonalDataTest extends IntegrationTest {
                 "page", Map.of("url", "https://shop.example/contact", "title", "Contact"), "traits", traits));
     assertThat(response.status()).as(response.toString()).isEqualTo(201);
     return response.json().get("sessionId").asText();
-  }
-
-  record Recorded(String type, String id, Map<String, Object> fields) {}
-
-  static final class RecordingSink implements ExportSink {
-    final List<Recorded> records = new ArrayList<>();
-
-    @Override
-    public void record(String recordType, String recordId, Map<String, Object> fields) {
-      records.add(new Recorded(recordType, recordId, fields));
-    }
-
-    @Override
-    public void file(String recordId, String fileName, String contentType, long size, FileContent content) {
-      throw new AssertionError("journeys hold no files");
-    }
   }
 
   private long rowsOf(String cookie) {
@@ -125,7 +108,7 @@ class JourneyPersonalDataTest extends IntegrationTest {
     ServiceOutcome outcome = journey.export(org, SubjectTerms.of(Identifier.email("BEA@example.com")), sink);
 
     assertThat(outcome.exported()).isEqualTo(3);
-    assertThat(sink.records).extracting(Recorded::type).containsExactly("consent", "session", "event");
+    assertThat(sink.records).extracting(RecordingSink.Recorded::type).containsExactly("consent", "session", "event");
     assertThat(sink.records.get(0).fields()).containsEntry("tracking", true).containsKey("consentedDate");
     assertThat(sink.records.get(1).id()).isEqualTo(session);
     assertThat(sink.records.get(2).fields())
