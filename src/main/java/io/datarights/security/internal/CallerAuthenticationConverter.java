@@ -36,6 +36,7 @@ class CallerAuthenticationConverter implements Converter<Jwt, AbstractAuthentica
 
   static final class CallerAuthentication extends AbstractAuthenticationToken {
     private final Caller caller;
+    /** The bearer token, or null for a console session (its secret is not kept). */
     private final Jwt jwt;
 
     CallerAuthentication(Caller caller, Jwt jwt) {
