@@ -1,6 +1,7 @@
 package io.datarights.security.internal;
 
 import io.datarights.security.ConsolePaths;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,13 +25,13 @@ class ConsoleSecurityConfiguration {
   @Bean
   @Order(1)
   @ConditionalOnWebApplication
-  SecurityFilterChain console(HttpSecurity http, ConsoleSignIn signIn) throws Exception {
+  SecurityFilterChain console(HttpSecurity http, ClientService clients, ApplicationEventPublisher events) throws Exception {
     http.securityMatcher(ConsolePaths.ROOT, ConsolePaths.ROOT + "/**", ConsolePaths.ASSETS, ConsolePaths.WEBJARS)
         .authorizeHttpRequests(
             auth ->
                 auth.requestMatchers(ConsolePaths.SIGN_IN, ConsolePaths.ASSETS, ConsolePaths.WEBJARS).permitAll()
                     .anyRequest().authenticated())
-        .authenticationProvider(signIn)
+        .authenticationProvider(new ConsoleSignIn(clients, events))
         .formLogin(
             form ->
                 form.loginPage(ConsolePaths.SIGN_IN)

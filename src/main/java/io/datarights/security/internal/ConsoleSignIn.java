@@ -8,13 +8,13 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.stereotype.Component;
 
 /**
  * Signs a privacy officer into the console with an org client's id and secret: the session then
- * acts as that client, in its org, with its permissions, exactly as its bearer tokens would.
+ * acts as that client, in its org, with its permissions, exactly as its bearer tokens would. Not
+ * a bean: as a bean Spring Security would also install it as the global fallback provider and
+ * check every refused secret twice.
  */
-@Component
 class ConsoleSignIn implements AuthenticationProvider {
 
   private final ClientService clients;
