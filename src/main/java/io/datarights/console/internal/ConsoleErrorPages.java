@@ -10,6 +10,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -26,6 +28,13 @@ class ConsoleErrorPages {
   @ExceptionHandler(ApiException.class)
   ModelAndView api(ApiException e) {
     return page(e.status(), e.getMessage());
+  }
+
+  /** A query parameter that is not a number where one is expected, and the like. */
+  @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
+  ModelAndView badParameter(Exception e) {
+    String name = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : ((MissingServletRequestParameterException) e).getParameterName();
+    return page(HttpStatus.BAD_REQUEST, "The value of " + name + " is missing or not valid.");
   }
 
   @ExceptionHandler(Exception.class)

@@ -31,6 +31,10 @@ class RequestStatistics {
     return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
   }
 
+  java.util.Optional<StoredRequest> find(OrgId org, UUID id) {
+    return requests.find(org, id);
+  }
+
   List<StoredRequest> list(OrgId org, RequestFilter filter, PageParams page) {
     List<UUID> ids =
         bind(jdbc.sql("select request_id from gdpr_requests where " + filter.where()

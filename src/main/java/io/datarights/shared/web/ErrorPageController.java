@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -36,7 +37,9 @@ class ErrorPageController implements ErrorController {
         status.is5xxServerError()
             ? "The server could not complete the request. Quote the contextId when reporting it."
             : status.getReasonPhrase() + ".";
+    // A view that failed half-way may have set text/html already; the error body is JSON regardless.
     return ResponseEntity.status(status)
+        .contentType(MediaType.APPLICATION_JSON)
         .body(ErrorResponses.body(status, errorCode, message, Map.of(), List.of()));
   }
 }
