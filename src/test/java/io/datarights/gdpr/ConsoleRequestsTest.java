@@ -121,6 +121,7 @@ class ConsoleRequestsTest extends IntegrationTest {
     ConsoleSession.Page detail = browser.get("/console/requests/" + ids.get(0));
     assertThat(detail.html().select("#request-status").text()).isEqualTo("COMPLETED");
     assertThat(detail.html().select("#verification").text()).startsWith("Verified");
+    assertThat(detail.html().select("#progress progress").attr("value")).isEqualTo(detail.html().select("#progress progress").attr("max"));
     assertThat(detail.html().select("#service-progress tr[data-service=externalContacts] td").get(4).text()).as("deleted: the merged pair").isEqualTo("2");
     assertThat(detail.html().select("#related a").text()).isNotBlank();
     assertThat(detail.html().select("#progress").attr("hx-get")).isEmpty();

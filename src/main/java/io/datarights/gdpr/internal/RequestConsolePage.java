@@ -38,7 +38,7 @@ class RequestConsolePage {
   /** A service's line of the progress table. */
   record ServiceLine(String name, String status, long matched, long exported, long updated, long deleted, long anonymized, long retained, String reason) {
     boolean finished() {
-      return status.equals("COMPLETED") || status.equals("ERROR");
+      return status.equals(ServiceProgress.DONE) || status.equals(ServiceProgress.ERROR);
     }
   }
 
