@@ -47,6 +47,7 @@ class DemoLoader {
 
         === Datarights demo is running at %1$s ===
           organization 'demo', client id '%2$s', client secret '%3$s'
+          Console: %1$s/console (sign in with that client id and secret; search for %4$s)
           TOKEN=$(curl -s -u %2$s:%3$s -d grant_type=client_credentials %1$s/oauth/token | sed 's/.*"access_token":"\\([^"]*\\)".*/\\1/')
           curl -s -H "Authorization: Bearer $TOKEN" %1$s/api/v2/organizations/me
           curl -s -H "Authorization: Bearer $TOKEN" '%1$s/api/v2/gdpr/subjects?searchType=EMAIL&searchValue=%4$s'
