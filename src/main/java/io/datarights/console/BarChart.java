@@ -117,8 +117,10 @@ public record BarChart(String title, String unit, List<String> categories, List<
     double scale = scale();
     double plotHeight = plotBottom() - TOP;
     List<Tick> ticks = new ArrayList<>();
-    for (int step = 0; step <= 4; step++) {
-      double value = scale * step / 4;
+    // Whole numbers on the axis where the scale allows: 5 → 0,1,…,5 rather than 0,1.25,…,5.
+    int steps = scale >= 1 && scale % 4 != 0 && scale % 5 == 0 ? 5 : 4;
+    for (int step = 0; step <= steps; step++) {
+      double value = scale * step / steps;
       ticks.add(new Tick((int) Math.round(plotBottom() - value / scale * plotHeight), format(value)));
     }
     return ticks;

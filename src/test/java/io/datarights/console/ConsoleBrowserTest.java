@@ -205,6 +205,14 @@ class ConsoleBrowserTest extends IntegrationTest {
           .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
       assertThat(contacts).contains("other.juergen@example.org").doesNotContain("j.mueller@example.com");
     }
+
+    browser.findElement(By.linkText("Dashboard")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("chart-filed")));
+    assertThat(browser.findElements(By.cssSelector("#chart-filed svg rect.bar.delete"))).isNotEmpty();
+    assertThat(browser.findElements(By.cssSelector("#chart-filed svg rect.bar.export"))).isNotEmpty();
+    // (the test clock stands still, so every request here took no time: the speed chart is tested in ConsoleRequestsTest)
+    assertThat(browser.findElement(By.id("count-completed")).getText()).isNotEqualTo("0");
+    screenshot("dashboard-with-requests");
   }
 
   private Path awaitDownloadedZip() {

@@ -224,6 +224,26 @@ class ConsoleRequestsTest extends IntegrationTest {
   }
 
   @Test
+  void theDashboardChartsHowLongRequestsTookToComplete() {
+    Tenant tenant = newTenant("acme");
+    Seeded s = seed(tenant.api());
+    String id = tenant.api().post("/api/v2/gdpr/requests", Map.of("requestType", "GDPR_EXPORT", "subject", Map.of("externalContactId", s.namesake())))
+        .json().get("id").asText();
+    assertThat(awaitFinished(id)).isEqualTo("COMPLETED");
+    // The test clock stands still while requests run; say this one was filed two minutes earlier.
+    jdbc.sql("update gdpr_requests set created_at = completed_at - interval '120 seconds' where request_id = ?::uuid").param(id).update();
+    ConsoleSession browser = signedIn(tenant);
+
+    ConsoleSession.Page dashboard = browser.get("/console/dashboard");
+
+    var speedRows = dashboard.html().select("#chart-speed tbody tr");
+    assertThat(speedRows).hasSize(30);
+    assertThat(speedRows.last().select("td").text()).isEqualTo("120");
+    assertThat(dashboard.html().select("#chart-speed svg rect.bar")).hasSize(1);
+    assertThat(dashboard.html().select("#chart-filed tbody tr").last().select("td").eachText()).containsExactly("1", "0", "0");
+  }
+
+  @Test
   void anotherOrgsRequestsAreNotFoundAndNeverListed() {
     Tenant acme = newTenant("acme");
     Seeded s = seed(acme.api());
