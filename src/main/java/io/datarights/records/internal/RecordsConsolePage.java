@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Optional;
 import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -76,7 +77,6 @@ class RecordsConsolePage {
     RecordOfProcessing record = records.generate(caller.orgId());
     model.addAttribute("record", record);
     model.addAttribute("generated", time(record.generatedDate()));
-    model.addAttribute("tab", "art30");
     return "console/records/art30";
   }
 
@@ -91,15 +91,14 @@ class RecordsConsolePage {
   @RequiresPermission(GovernanceController.VIEW)
   String dpia(Caller caller, @RequestParam(required = false) String version, Model model) {
     OrgId org = caller.orgId();
-    model.addAttribute("tab", "dpia");
-    StoredDpia shown = version == null ? dpias.latest(org).orElse(null) : existing(org, version);
+    Optional<StoredDpia> latest = dpias.latest(org);
+    StoredDpia shown = version == null ? latest.orElse(null) : existing(org, version);
     if (shown == null) {
       return "console/records/dpia";
     }
     DpiaReport report = DpiaReport.of(shown, records.organizationOf(org));
-    StoredDpia latest = dpias.latest(org).orElseThrow();
     model.addAttribute("report", report);
-    model.addAttribute("latest", latest.version() == shown.version());
+    model.addAttribute("latest", latest.map(l -> l.version() == shown.version()).orElse(false));
     model.addAttribute("created", time(report.createdDate()));
     model.addAttribute("risks", report.risks().stream().map(RiskRow::of).toList());
     model.addAttribute("versionCount", dpias.count(org));
