@@ -94,6 +94,14 @@ class AuditRepository {
         .single();
   }
 
+  /** The actions that occur in an org's trail, for the console's filter. */
+  List<String> actions(OrgId org) {
+    return jdbc.sql("select distinct action from audit_log where org_id = :org order by action")
+        .param("org", org.value())
+        .query(String.class)
+        .list();
+  }
+
   /** Walks an org's chain in order, a thousand entries at a time, never holding it whole. */
   void forEachInOrder(OrgId org, Consumer<AuditEntry> consumer) {
     long after = Long.MIN_VALUE;

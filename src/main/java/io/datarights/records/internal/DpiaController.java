@@ -97,7 +97,7 @@ class DpiaController {
   }
 
   /** A version number that is not a positive integer names nothing: 404, as a malformed id is. */
-  private static Optional<Integer> parse(String version) {
+  static Optional<Integer> parse(String version) {
     try {
       int n = Integer.parseInt(version);
       return n >= 1 ? Optional.of(n) : Optional.empty();

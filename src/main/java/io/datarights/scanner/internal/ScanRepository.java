@@ -5,7 +5,9 @@ import io.datarights.shared.PageParams;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -118,6 +120,18 @@ class ScanRepository {
                         rs.getString("service"), rs.getString("record_id"), rs.getString("field_path"),
                         DetectorKind.valueOf(rs.getString("kind")), rs.getString("masked_excerpt"), rs.getString("value_hash"))))
         .list();
+  }
+
+  /** How many findings of each kind a run has, for the console's summary. */
+  Map<DetectorKind, Long> countsByKind(OrgId org, UUID runId) {
+    Map<DetectorKind, Long> counts = new EnumMap<>(DetectorKind.class);
+    jdbc.sql("select kind, count(*) as n from pii_scan_findings where org_id = :org and run_id = :run group by kind")
+        .param("org", org.value())
+        .param("run", runId)
+        .query(rs -> {
+          counts.put(DetectorKind.valueOf(rs.getString("kind")), rs.getLong("n"));
+        });
+    return counts;
   }
 
   private static ScanRun run(ResultSet rs, int row) throws SQLException {
