@@ -31,4 +31,21 @@ public final class TestDatabase {
     }
     return postgres.getJdbcUrl("postgres", "postgres");
   }
+
+  /** A new, empty database on the same server, for tests that run servers of their own. */
+  public static synchronized String newDatabase(String name) {
+    jdbcUrl();
+    try (var connection = postgres.getPostgresDatabase().getConnection(); var statement = connection.createStatement()) {
+      statement.execute("drop database if exists " + name + " with (force)");
+      statement.execute("create database " + name);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return postgres.getJdbcUrl("postgres", name);
+  }
+
+  public static int port() {
+    jdbcUrl();
+    return postgres.getPort();
+  }
 }

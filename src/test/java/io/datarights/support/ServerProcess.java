@@ -1,0 +1,188 @@
+package io.datarights.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * A Datarights server in its own JVM, as an operator runs it, for tests that kill it with SIGKILL,
+ * run two of them on one database, or put a faulty network between it and PostgreSQL. Its log
+ * goes to {@code target/server-logs/<name>.log}.
+ */
+public final class ServerProcess implements AutoCloseable {
+
+  public static final String ADMIN_ID = "process-admin";
+  public static final String ADMIN_SECRET = "process-admin-secret";
+  private static final Path LOGS = Path.of("target", "server-logs");
+
+  private final String name;
+  private final int port;
+  private final Process process;
+  private final Path log;
+
+  private ServerProcess(String name, int port, Process process, Path log) {
+    this.name = name;
+    this.port = port;
+    this.process = process;
+    this.log = log;
+  }
+
+  /** Settings every process test wants: quick polling, quick failover, limits out of the way. */
+  public static Map<String, String> defaults() {
+    Map<String, String> settings = new LinkedHashMap<>();
+    settings.put("datarights.bootstrap.client-id", ADMIN_ID);
+    settings.put("datarights.bootstrap.client-secret", ADMIN_SECRET);
+    settings.put("db-scheduler.polling-interval", "200ms");
+    settings.put("db-scheduler.heartbeat-interval", "1s");
+    settings.put("db-scheduler.missed-heartbeats-limit", "4");
+    settings.put("db-scheduler.shutdown-max-wait", "1s");
+    settings.put("datarights.gdpr.first-retry-delay", "200ms");
+    settings.put("datarights.gdpr.max-retries", "50");
+    settings.put("datarights.rate-limits.actions.gdpr-request-create.per-org", "100000");
+    settings.put("datarights.rate-limits.actions.gdpr-request-create.per-client", "100000");
+    settings.put("datarights.rate-limits.actions.gdpr-subject-search.per-org", "100000");
+    settings.put("datarights.rate-limits.actions.gdpr-subject-search.per-client", "100000");
+    settings.put("datarights.db.pool-size", "10");
+    return settings;
+  }
+
+  /** Starts a server on a free port against the given database and waits until it is healthy. */
+  public static ServerProcess start(String name, String jdbcUrl, Path dataDir, Map<String, String> settings) {
+    int port = freePort();
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(List.of("-Xmx512m", "-XX:TieredStopAtLevel=1", "-Duser.timezone=Pacific/Chatham"));
+    command.addAll(List.of("-cp", applicationClassPath(), "io.datarights.DatarightsApplication"));
+    command.add("--server.port=" + port);
+    command.add("--datarights.db.url=" + jdbcUrl);
+    command.add("--datarights.db.user=postgres");
+    command.add("--datarights.data-dir=" + dataDir);
+    settings.forEach((key, value) -> command.add("--" + key + "=" + value));
+    try {
+      Files.createDirectories(LOGS);
+      Path log = LOGS.resolve(name + ".log");
+      Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+      ServerProcess server = new ServerProcess(name, port, process, log);
+      server.awaitHealthy(Duration.ofSeconds(120));
+      return server;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The application's classes and libraries, without the tests' own classes and test beans. */
+  private static String applicationClassPath() {
+    String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    return Arrays.stream(classPath.split(File.pathSeparator))
+        .filter(entry -> !entry.endsWith("test-classes") && !entry.endsWith("test-classes" + File.separator))
+        .collect(Collectors.joining(File.pathSeparator));
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void awaitHealthy(Duration timeout) {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    Instant deadline = Instant.now().plus(timeout);
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("server " + name + " exited with " + process.exitValue() + ":\n" + logTail());
+      }
+      try {
+        HttpResponse<Void> health = http.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).timeout(Duration.ofSeconds(2)).build(),
+            HttpResponse.BodyHandlers.discarding());
+        if (health.statusCode() == 200) {
+          return;
+        }
+      } catch (IOException e) {
+        // not listening yet
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      sleep(250);
+    }
+    kill();
+    throw new IllegalStateException("server " + name + " not healthy within " + timeout + ":\n" + logTail());
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public Api api() {
+    return Api.at(port);
+  }
+
+  public Api admin() {
+    return Api.at(port).withToken(Api.at(port).token(ADMIN_ID, ADMIN_SECRET));
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** SIGKILL: no shutdown hook, no connection closed politely, nothing flushed. */
+  public void kill() {
+    process.destroyForcibly();
+    try {
+      process.waitFor();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  public String logTail() {
+    try {
+      List<String> lines = Files.readAllLines(log);
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    } catch (IOException e) {
+      return "(no log: " + e.getMessage() + ")";
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (process.isAlive()) {
+      process.destroy();
+      try {
+        if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+          kill();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        kill();
+      }
+    }
+  }
+}
