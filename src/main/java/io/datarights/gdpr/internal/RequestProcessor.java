@@ -103,7 +103,9 @@ class RequestProcessor {
               .param("id", ref.requestId())
               .query()
               .listOfRows();
-          requests.serviceDone(ref.org(), ref.requestId(), ref.service(), outcome, clock.instant());
+          if (!requests.serviceDone(ref.org(), ref.requestId(), ref.service(), outcome, clock.instant())) {
+            return; // another run of this step recorded its outcome first; the work was idempotent
+          }
           audit(ref, "gdpr.step.completed", Map.of(
               "service", ref.service(),
               "matched", Long.toString(outcome.matched()),

@@ -192,13 +192,14 @@ class RequestRepository {
         .update();
   }
 
-  void serviceDone(OrgId org, UUID id, String service, ServiceOutcome outcome, Instant now) {
-    jdbc.sql(
+  /** Records a service's outcome once: false if it was recorded already (a step run twice). */
+  boolean serviceDone(OrgId org, UUID id, String service, ServiceOutcome outcome, Instant now) {
+    return jdbc.sql(
             """
             update gdpr_request_services set status = 'DONE', matched = :matched, exported = :exported,
               updated = :updated, deleted = :deleted, anonymized = :anonymized, retained = :retained,
               reasons = :reasons::jsonb, error = null, updated_at = :now
-            where org_id = :org and request_id = :id and service = :service
+            where org_id = :org and request_id = :id and service = :service and status <> 'DONE'
             """)
         .param("org", org.value())
         .param("id", id)
@@ -211,7 +212,7 @@ class RequestRepository {
         .param("retained", outcome.retained())
         .param("reasons", write(outcome.reasons()))
         .param("now", Timestamp.from(now))
-        .update();
+        .update() == 1;
   }
 
   void serviceFailed(OrgId org, UUID id, String service, String error, Instant now) {
