@@ -47,13 +47,20 @@ class CrashDuringErasureTest {
     ServerProcess server = ServerProcess.start("crash-0", jdbcUrl, dataDir, ServerProcess.defaults());
     int killedWhileRunning = 0;
     try {
+      // Calibration: how long one uninterrupted erasure takes here, so that kills land inside it.
+      ReliabilityFixtures.OrgClient calibration = newOrg(server, "crash-calibration");
+      Api calibrationApi = calibration.on(server);
+      importList(calibrationApi, "calibration", "calibration@example.com", SUBJECT_ROWS, "calibration.", BYSTANDER_ROWS);
+      long started = System.nanoTime();
+      awaitFinished(calibrationApi, fileDelete(calibrationApi, "calibration@example.com"), Duration.ofSeconds(120));
+      long erasureMillis = Math.max(100, (System.nanoTime() - started) / 1_000_000);
       for (int trial = 1; trial <= trials; trial++) {
         ReliabilityFixtures.OrgClient client = newOrg(server, "crash-" + trial);
         Api org = client.on(server);
         String email = "erika." + trial + "@example.com";
         String list = importList(org, "trial " + trial, email, SUBJECT_ROWS, "bystander." + trial + ".", BYSTANDER_ROWS);
         String requestId = fileDelete(org, email);
-        long killAfterMillis = random.nextInt(3000);
+        long killAfterMillis = random.nextLong(erasureMillis);
         Thread.sleep(killAfterMillis);
         String statusAtKill = org.get("/api/v2/gdpr/requests/" + requestId).json().get("status").asText();
         if (!statusAtKill.equals("COMPLETED")) {
@@ -81,6 +88,7 @@ class CrashDuringErasureTest {
       server.close();
     }
     System.out.printf("crash trials: %d, killed while the erasure ran: %d, seed %d%n", trials, killedWhileRunning, seed);
+    assertThat(killedWhileRunning).as("kills that landed inside the erasure").isGreaterThanOrEqualTo((trials + 1) / 2);
   }
 
   private static long rows(String jdbcUrl, String sql, String id) throws SQLException {

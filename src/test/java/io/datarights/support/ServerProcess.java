@@ -112,7 +112,8 @@ public final class ServerProcess implements AutoCloseable {
         HttpResponse<Void> health = http.send(
             HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).timeout(Duration.ofSeconds(2)).build(),
             HttpResponse.BodyHandlers.discarding());
-        if (health.statusCode() == 200) {
+        // Healthy, and bootstrapped: the admin client is created just after the server is up.
+        if (health.statusCode() == 200 && Api.at(port).tokenResponse(ADMIN_ID, ADMIN_SECRET, "grant_type=client_credentials").status() == 200) {
           return;
         }
       } catch (IOException e) {
