@@ -44,6 +44,11 @@ class OpenApiConfiguration {
         .addSecurityItem(new SecurityRequirement().addList("bearer"));
   }
 
+  @Bean
+  UniqueSchemaNames uniqueSchemaNames() {
+    return new UniqueSchemaNames();
+  }
+
   /** Read at start-up, so that a malformed docs file stops the application rather than the docs page. */
   @Bean
   OpenApiCustomizer operationDocs() {
