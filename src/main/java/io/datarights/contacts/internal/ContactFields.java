@@ -3,6 +3,7 @@ package io.datarights.contacts.internal;
 import io.datarights.identifiers.Emails;
 import io.datarights.identifiers.Identifier;
 import io.datarights.identifiers.IdentifierKind;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -43,6 +44,7 @@ record ContactFields(
   static final int TEXT = 255;
 
   /** A phone number; clients may send {@code display} alone, e164 and countryCode are computed. */
+  @Schema(name = "ExternalContactPhone") // "Phone" is the user's phone too
   record Phone(@Size(max = 64) String display, @Size(max = 64) String e164, String countryCode) {}
 
   record Address(

@@ -1,6 +1,7 @@
 package io.datarights.contacts.internal;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -9,6 +10,7 @@ import java.util.UUID;
  * An external contact on the wire (Genesys {@code ExternalContact}): its fields, the canonical
  * contact of its merge set (every member reports it) and, on the canonical contact, the set.
  */
+@Schema(name = "ExternalContact") // Genesys' name; "ContactView" is the dialer contact's too
 record ContactView(
     String id,
     @JsonUnwrapped ContactFields fields,

@@ -7,6 +7,7 @@ import io.datarights.shared.Ids;
 import io.datarights.shared.Listing;
 import io.datarights.shared.OrgId;
 import io.datarights.shared.PageParams;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -44,6 +45,7 @@ class DialerContactController {
     this.contacts = contacts;
   }
 
+  @Schema(name = "DialerContact") // Genesys' name; "ContactView" is the external contact's too
   record ContactView(String id, String contactListId, Map<String, String> data, boolean callable, String selfUri) {
 
     static ContactView of(ContactList list, StoredContact contact) {

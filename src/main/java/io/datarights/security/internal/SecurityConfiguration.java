@@ -32,7 +32,7 @@ import org.springframework.security.web.SecurityFilterChain;
 class SecurityConfiguration {
 
   /** Open to all: obtaining a token, its public keys, health, metrics and the API docs. */
-  private static final String[] PUBLIC_PATHS = {
+  static final String[] PUBLIC_PATHS = {
     "/oauth/token", "/oauth/jwks", "/actuator/health", "/actuator/health/**", "/actuator/prometheus",
     "/api/v2/docs", "/api/v2/docs/**", "/api/v2/swagger-ui/**", "/error"
   };
