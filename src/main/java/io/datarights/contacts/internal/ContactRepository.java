@@ -189,12 +189,52 @@ class ContactRepository {
         .update();
   }
 
-  boolean delete(OrgId org, UUID id) {
-    return jdbc.sql("delete from external_contacts where org_id = :org and contact_id = :id")
+  /**
+   * The contacts that exist among {@code ids}, each with its merge set's canonical contact (null in
+   * no set), rows locked until the transaction ends. Locked in id order, so that two erasures
+   * sharing contacts wait for each other rather than deadlock.
+   */
+  Map<UUID, UUID> lockAll(OrgId org, Collection<UUID> ids) {
+    Map<UUID, UUID> result = new LinkedHashMap<>();
+    if (ids.isEmpty()) {
+      return result;
+    }
+    jdbc.sql(
+            """
+            select contact_id, canonical_contact_id from external_contacts
+            where org_id = :org and contact_id = any(:ids::uuid[])
+            order by contact_id
+            for update
+            """)
+        .param("org", org.value())
+        .param("ids", ids.toArray(UUID[]::new))
+        .query((ResultSet rs) -> {
+          result.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class));
+        });
+    return result;
+  }
+
+  /** The ids among {@code ids} that name a contact of the org. */
+  java.util.Set<UUID> existing(OrgId org, Collection<UUID> ids) {
+    if (ids.isEmpty()) {
+      return java.util.Set.of();
+    }
+    return new java.util.HashSet<>(
+        jdbc.sql("select contact_id from external_contacts where org_id = :org and contact_id = any(:ids::uuid[])")
             .param("org", org.value())
-            .param("id", id)
-            .update()
-        == 1;
+            .param("ids", ids.toArray(UUID[]::new))
+            .query(UUID.class)
+            .list());
+  }
+
+  long deleteAll(OrgId org, Collection<UUID> ids) {
+    if (ids.isEmpty()) {
+      return 0;
+    }
+    return jdbc.sql("delete from external_contacts where org_id = :org and contact_id = any(:ids::uuid[])")
+        .param("org", org.value())
+        .param("ids", ids.toArray(UUID[]::new))
+        .update();
   }
 
   /**

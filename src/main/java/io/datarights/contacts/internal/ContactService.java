@@ -10,8 +10,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -81,25 +84,44 @@ class ContactService implements ExternalContacts {
    */
   @Transactional
   boolean delete(OrgId org, UUID id) {
-    contacts.lockMergeSets(org);
-    Optional<StoredContact> found = contacts.findForUpdate(org, id);
-    if (found.isEmpty()) {
-      return false;
+    return deleteAll(org, List.of(id)) == 1;
+  }
+
+  /**
+   * Deletes many contacts and their identifiers in a few statements (an erasure finds thousands at
+   * once), leaving their merge sets as deleting them one by one would: a set left with one contact
+   * is dissolved; a set that lost its canonical contact gets the oldest remaining one. Returns how
+   * many of the contacts existed.
+   */
+  @Transactional
+  long deleteAll(OrgId org, Collection<UUID> ids) {
+    if (ids.isEmpty()) {
+      return 0;
     }
-    StoredContact contact = found.get();
-    if (contact.inMergeSet()) {
-      List<UUID> rest = new ArrayList<>(contacts.membersOf(org, contact.canonicalId()));
-      rest.remove(id);
-      Instant now = now();
-      if (rest.size() <= 1) {
+    contacts.lockMergeSets(org);
+    Map<UUID, UUID> found = contacts.lockAll(org, ids);
+    if (found.isEmpty()) {
+      return 0;
+    }
+    Set<UUID> sets = new LinkedHashSet<>();
+    found.values().stream().filter(Objects::nonNull).forEach(sets::add);
+    Instant now = now();
+    // Survivors first point elsewhere, so that no row references a deleted canonical contact.
+    for (Map.Entry<UUID, List<UUID>> set : contacts.membersOf(org, sets).entrySet()) {
+      List<UUID> rest = new ArrayList<>(set.getValue());
+      rest.removeAll(found.keySet());
+      if (rest.isEmpty()) {
+        continue;
+      }
+      if (rest.size() == 1) {
         contacts.setCanonical(org, rest, null, now);
-      } else if (contact.isCanonical()) {
+      } else if (found.containsKey(set.getKey())) {
         contacts.setCanonical(org, rest, rest.get(0), now);
       }
     }
-    contacts.delete(org, id);
-    index.remove(org, SERVICE, id.toString());
-    return true;
+    long deleted = contacts.deleteAll(org, found.keySet());
+    index.removeAll(org, SERVICE, found.keySet().stream().map(UUID::toString).toList());
+    return deleted;
   }
 
   @Transactional

@@ -141,21 +141,71 @@ class ConversationRepository {
         .update();
   }
 
-  /** Deletes the content of the participants' messages; the messages stay for statistics. */
-  int eraseMessageBodies(OrgId org, UUID conversationId, Collection<UUID> participantIds) {
-    if (participantIds.isEmpty()) {
+  /** Something of one conversation, for writes that touch many conversations at once. */
+  record Owned<T>(UUID conversationId, T value) {}
+
+  /** Deletes these attachments' rows in one statement. */
+  void deleteAttachments(OrgId org, List<Owned<Attachment>> attachments) {
+    if (attachments.isEmpty()) {
+      return;
+    }
+    jdbc.sql(
+            """
+            delete from conversation_attachments a
+            using unnest(cast(:conversations as uuid[]), cast(:attachments as uuid[])) as t(c, id)
+            where a.org_id = :org and a.conversation_id = t.c and a.attachment_id = t.id
+            """)
+        .param("org", org.value())
+        .param("conversations", conversationIds(attachments))
+        .param("attachments", attachments.stream().map(a -> a.value().id().toString()).toArray(String[]::new))
+        .update();
+  }
+
+  /** Deletes the content of these participants' messages in one statement; the messages stay. */
+  int eraseMessageBodies(OrgId org, List<Owned<UUID>> participants) {
+    if (participants.isEmpty()) {
       return 0;
     }
     return jdbc.sql(
             """
-            update conversation_messages set body = null
-            where org_id = :org and conversation_id = :conversation
-              and participant_id = any(cast(:participants as uuid[])) and body is not null
+            update conversation_messages m set body = null
+            from unnest(cast(:conversations as uuid[]), cast(:participants as uuid[])) as t(c, p)
+            where m.org_id = :org and m.conversation_id = t.c and m.participant_id = t.p and m.body is not null
             """)
         .param("org", org.value())
-        .param("conversation", conversationId)
-        .param("participants", uuids(participantIds))
+        .param("conversations", conversationIds(participants))
+        .param("participants", participants.stream().map(p -> p.value().toString()).toArray(String[]::new))
         .update();
+  }
+
+  /** Writes these participants' names, addresses and attributes in one statement. */
+  void updateParticipants(OrgId org, List<Owned<Participant>> participants) {
+    if (participants.isEmpty()) {
+      return;
+    }
+    jdbc.sql(
+            """
+            update conversation_participants p
+            set name = t.name, address = t.address, attributes = cast(t.attributes as jsonb), anonymized_at = t.anonymized
+            from unnest(cast(:conversations as uuid[]), cast(:ids as uuid[]), cast(:names as text[]),
+                        cast(:addresses as text[]), cast(:attributes as text[]), cast(:anonymized as timestamptz[]))
+                 as t(c, id, name, address, attributes, anonymized)
+            where p.org_id = :org and p.conversation_id = t.c and p.participant_id = t.id
+            """)
+        .param("org", org.value())
+        .param("conversations", conversationIds(participants))
+        .param("ids", participants.stream().map(p -> p.value().id().toString()).toArray(String[]::new))
+        .param("names", participants.stream().map(p -> p.value().name()).toArray(String[]::new))
+        .param("addresses", participants.stream().map(p -> p.value().address()).toArray(String[]::new))
+        .param("attributes", participants.stream().map(p -> toJson(p.value().attributes())).toArray(String[]::new))
+        .param("anonymized", participants.stream()
+            .map(p -> p.value().anonymizedAt() == null ? null : p.value().anonymizedAt().toString())
+            .toArray(String[]::new))
+        .update();
+  }
+
+  private static String[] conversationIds(List<? extends Owned<?>> owned) {
+    return owned.stream().map(o -> o.conversationId().toString()).toArray(String[]::new);
   }
 
   boolean deleteAttachment(OrgId org, UUID conversationId, UUID attachmentId) {
@@ -189,6 +239,32 @@ class ConversationRepository {
         .query(Integer.class)
         .optional()
         .isPresent();
+  }
+
+  /**
+   * Locks those of these conversations that exist, in id order (so that two erasures sharing
+   * conversations wait for each other rather than deadlock), and returns their ids in that order.
+   */
+  List<UUID> lockAll(OrgId org, Collection<UUID> conversationIds) {
+    if (conversationIds.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql(
+            """
+            select conversation_id from conversations
+            where org_id = :org and conversation_id = any(cast(:ids as uuid[]))
+            order by conversation_id
+            for update
+            """)
+        .param("org", org.value())
+        .param("ids", uuids(conversationIds))
+        .query(UUID.class)
+        .list();
+  }
+
+  /** These conversations with their children, in the order of {@code ids}; missing ids are left out. */
+  List<Conversation> findAll(OrgId org, List<UUID> ids) {
+    return load(org, ids);
   }
 
   boolean exists(OrgId org, UUID conversationId) {

@@ -17,6 +17,9 @@ import io.datarights.shared.OrgId;
 import io.datarights.shared.PageParams;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -106,39 +109,68 @@ class ConversationService {
     static final SubjectResult NONE = new SubjectResult(false, false);
   }
 
+  /** How many conversations of an erasure held the subject, and in how many something changed. */
+  record ErasedCount(long matched, long changed) {}
+
   /**
-   * Anonymizes the subject's participants of one conversation: name and address replaced,
-   * attributes cleared, message bodies and files deleted. Files not attributed to any participant
-   * (a recording of the whole call) are deleted too when the subject is on the customer side.
-   * Re-running it changes nothing more.
+   * Anonymizes the subject's participants of these conversations in a few statements, however many
+   * there are: name and address replaced, attributes cleared, message bodies and files deleted.
+   * Files not attributed to any participant (a recording of the whole call) are deleted too when
+   * the subject is on the customer side. Re-running it changes nothing more.
    */
   @Transactional
-  SubjectResult erase(OrgId org, UUID conversationId, SubjectMatcher matcher) {
-    if (!repository.lock(org, conversationId)) {
-      return SubjectResult.NONE;
-    }
-    Conversation c = repository.find(org, conversationId).orElseThrow();
-    SubjectPart part = SubjectPart.of(c, matcher);
-    if (part.participants().isEmpty()) {
-      return SubjectResult.NONE;
-    }
-    Set<UUID> ids = part.participantIds();
-    boolean bodiesLeft = c.messages().stream().anyMatch(m -> ids.contains(m.participantId()) && m.body() != null);
-    boolean identityLeft = part.participants().stream().anyMatch(p -> !p.anonymized() || !p.attributes().isEmpty());
-    if (part.files().isEmpty() && !bodiesLeft && !identityLeft) {
-      return new SubjectResult(true, false);
-    }
-    for (Attachment file : part.files()) {
-      repository.deleteAttachment(org, conversationId, file.id());
-      blobs.delete(org, file.blobKey());
-    }
-    repository.eraseMessageBodies(org, conversationId, ids);
+  ErasedCount eraseAll(OrgId org, Collection<UUID> conversationIds, SubjectMatcher matcher) {
+    List<Conversation> found = repository.findAll(org, repository.lockAll(org, conversationIds));
     Instant now = now();
-    for (Participant p : part.participants()) {
-      repository.updateParticipant(org, conversationId, anonymized(p, now));
+    long matched = 0;
+    List<Conversation> changed = new ArrayList<>();
+    List<ConversationRepository.Owned<Attachment>> files = new ArrayList<>();
+    List<ConversationRepository.Owned<UUID>> bodies = new ArrayList<>();
+    List<ConversationRepository.Owned<Participant>> participants = new ArrayList<>();
+    for (Conversation c : found) {
+      SubjectPart part = SubjectPart.of(c, matcher);
+      if (part.participants().isEmpty()) {
+        continue;
+      }
+      matched++;
+      Set<UUID> ids = part.participantIds();
+      boolean bodiesLeft = c.messages().stream().anyMatch(m -> ids.contains(m.participantId()) && m.body() != null);
+      boolean identityLeft = part.participants().stream().anyMatch(p -> !p.anonymized() || !p.attributes().isEmpty());
+      if (part.files().isEmpty() && !bodiesLeft && !identityLeft) {
+        continue;
+      }
+      part.files().forEach(file -> files.add(new ConversationRepository.Owned<>(c.id(), file)));
+      ids.forEach(id -> bodies.add(new ConversationRepository.Owned<>(c.id(), id)));
+      Map<UUID, Participant> anonymized = new HashMap<>();
+      part.participants().forEach(p -> anonymized.put(p.id(), anonymized(p, now)));
+      anonymized.values().forEach(p -> participants.add(new ConversationRepository.Owned<>(c.id(), p)));
+      changed.add(withParticipants(c, c.participants().stream().map(p -> anonymized.getOrDefault(p.id(), p)).toList()));
     }
-    reindex(org, repository.find(org, conversationId).orElseThrow());
-    return new SubjectResult(true, true);
+    repository.deleteAttachments(org, files);
+    files.forEach(file -> blobs.delete(org, file.value().blobKey()));
+    repository.eraseMessageBodies(org, bodies);
+    repository.updateParticipants(org, participants);
+    reindexAll(org, changed);
+    return new ErasedCount(matched, changed.size());
+  }
+
+  private static Conversation withParticipants(Conversation c, List<Participant> participants) {
+    return new Conversation(c.id(), c.media(), c.messenger(), c.startTime(), c.endTime(), participants, c.messages(), c.attachments());
+  }
+
+  /** The index holds the customer side's names and addresses of these conversations as they now are. */
+  private void reindexAll(OrgId org, List<Conversation> changed) {
+    if (changed.isEmpty()) {
+      return;
+    }
+    String region = index.regionOf(org);
+    index.removeAll(org, SERVICE, changed.stream().map(c -> c.id().toString()).toList());
+    index.addAll(
+        org,
+        SERVICE,
+        changed.stream()
+            .map(c -> new IdentifierIndex.RecordIdentifiers(c.id().toString(), ParticipantIdentifiers.indexed(c, region)))
+            .toList());
   }
 
   /** Replaces the subject's names and addresses where they equal a term's existing value. */

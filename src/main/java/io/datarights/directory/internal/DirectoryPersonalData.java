@@ -189,10 +189,9 @@ class DirectoryPersonalData implements PersonalDataService {
    * or named by a user ref. Anonymized users are no one's any more.
    */
   private List<StoredUser> matching(OrgId org, SubjectTerms terms, boolean lock) {
+    // One index query for all identifiers: a bulk erasure passes thousands at once.
     Set<UUID> ids = new TreeSet<>();
-    for (Identifier identifier : terms.identifiers()) {
-      addLookups(org, identifier, ids);
-    }
+    index.lookupAny(org, terms.identifiers(), name()).forEach(id -> Ids.parse(id).ifPresent(ids::add));
     for (SubjectRef ref : terms.refs()) {
       if (ref.type() == SubjectType.USER) {
         Ids.parse(ref.id()).ifPresent(ids::add);

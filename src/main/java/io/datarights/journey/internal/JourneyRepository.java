@@ -254,6 +254,50 @@ class JourneyRepository {
         .single();
   }
 
+  /** The rows each of these customers has (consents, sessions, events), in a single query. */
+  Map<CustomerKey, Long> countRecords(OrgId org, java.util.Collection<CustomerKey> customers) {
+    Map<CustomerKey, Long> result = new LinkedHashMap<>();
+    if (customers.isEmpty()) {
+      return result;
+    }
+    jdbc.sql(
+            """
+            select c.t, c.i,
+                   (select count(*) from journey_consents where org_id = :org and customer_id_type = c.t and customer_id = c.i)
+                 + (select count(*) from journey_sessions where org_id = :org and customer_id_type = c.t and customer_id = c.i)
+                 + (select count(*) from journey_events where org_id = :org and customer_id_type = c.t and customer_id = c.i)
+            from unnest(:types::text[], :ids::text[]) as c(t, i)
+            """)
+        .param("org", org.value())
+        .param("types", customers.stream().map(CustomerKey::type).toArray(String[]::new))
+        .param("ids", customers.stream().map(CustomerKey::id).toArray(String[]::new))
+        .query((ResultSet rs) -> {
+          result.merge(new CustomerKey(rs.getString(1), rs.getString(2)), rs.getLong(3), Long::sum);
+        });
+    return result;
+  }
+
+  /** Deletes every row of these customers in one statement per table; returns how many there were. */
+  long deleteCustomers(OrgId org, java.util.Collection<CustomerKey> customers) {
+    if (customers.isEmpty()) {
+      return 0;
+    }
+    String[] types = customers.stream().map(CustomerKey::type).toArray(String[]::new);
+    String[] ids = customers.stream().map(CustomerKey::id).toArray(String[]::new);
+    long deleted = 0;
+    for (String table : List.of("journey_events", "journey_sessions", "journey_consents")) {
+      deleted +=
+          jdbc.sql(
+                  "delete from " + table + " r using unnest(:types::text[], :ids::text[]) as c(t, i)"
+                      + " where r.org_id = :org and r.customer_id_type = c.t and r.customer_id = c.i")
+              .param("org", org.value())
+              .param("types", types)
+              .param("ids", ids)
+              .update();
+    }
+    return deleted;
+  }
+
   /** Deletes every row of the customer; returns how many there were. */
   long deleteCustomer(OrgId org, CustomerKey customer) {
     long deleted = 0;
