@@ -3,7 +3,8 @@ package io.datarights.ratelimit;
 /** An action with its own buckets; the limits are configured per action. */
 public enum RateLimitedAction {
   GDPR_REQUEST_CREATE("gdpr-request-create"),
-  GDPR_SUBJECT_SEARCH("gdpr-subject-search");
+  GDPR_SUBJECT_SEARCH("gdpr-subject-search"),
+  GDPR_BULK_ERASURE("gdpr-bulk-erasure");
 
   private final String key;
 

@@ -16,7 +16,9 @@ record RateLimitProperties(Map<String, Limit> actions) {
   static final Map<String, Limit> DEFAULTS =
       Map.of(
           "gdpr-request-create", new Limit(10, 10, Duration.ofMinutes(1)),
-          "gdpr-subject-search", new Limit(60, 60, Duration.ofMinutes(1)));
+          "gdpr-subject-search", new Limit(60, 60, Duration.ofMinutes(1)),
+          // A bulk erasure files up to 100,000 subjects at once.
+          "gdpr-bulk-erasure", new Limit(2, 2, Duration.ofHours(1)));
 
   /** The configured limit, each setting not given taken from the default. */
   Limit limitFor(String action) {
