@@ -182,34 +182,35 @@ class JdbcIdentifierIndex implements IdentifierIndex {
         .orElse(List.of());
   }
 
+  /**
+   * One query per kind of identifier, each an index scan for all of its values ({@code = any}):
+   * its cost follows the number of identifiers, not the size of the org's index, whatever plan a
+   * join of the values with the index would get (a hash join reads the org's whole index).
+   */
   @Override
   public Set<String> lookupAny(OrgId org, Collection<Identifier> identifiers, String service) {
     String region = regionOf(org);
-    List<String> kinds = new ArrayList<>();
-    List<String> values = new ArrayList<>();
+    Map<IdentifierKind, Set<String>> byKind = new java.util.EnumMap<>(IdentifierKind.class);
     for (Identifier identifier : identifiers) {
       Normalization.normalize(identifier.kind(), identifier.value(), region)
-          .ifPresent(value -> {
-            kinds.add(identifier.kind().name());
-            values.add(value);
-          });
+          .ifPresent(value -> byKind.computeIfAbsent(identifier.kind(), k -> new LinkedHashSet<>()).add(value));
     }
-    if (kinds.isEmpty()) {
-      return Set.of();
+    Set<String> found = new java.util.TreeSet<>();
+    for (Map.Entry<IdentifierKind, Set<String>> kind : byKind.entrySet()) {
+      found.addAll(
+          jdbc.sql(
+                  """
+                  select record_id from identifier_index
+                  where org_id = :org and kind = :kind and normalized_value = any(:values::text[]) and service = :service
+                  """)
+              .param("org", org.value())
+              .param("kind", kind.getKey().name())
+              .param("values", kind.getValue().toArray(String[]::new))
+              .param("service", service)
+              .query(String.class)
+              .list());
     }
-    return new java.util.TreeSet<>(
-        jdbc.sql(
-                """
-                select distinct i.record_id
-                from unnest(:kinds::text[], :values::text[]) as t(k, v)
-                join identifier_index i on i.org_id = :org and i.kind = t.k and i.normalized_value = t.v and i.service = :service
-                """)
-            .param("org", org.value())
-            .param("kinds", kinds.toArray(String[]::new))
-            .param("values", values.toArray(String[]::new))
-            .param("service", service)
-            .query(String.class)
-            .list());
+    return found;
   }
 
   @Override

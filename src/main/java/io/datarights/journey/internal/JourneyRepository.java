@@ -288,8 +288,8 @@ class JourneyRepository {
     for (String table : List.of("journey_events", "journey_sessions", "journey_consents")) {
       deleted +=
           jdbc.sql(
-                  "delete from " + table + " r using unnest(:types::text[], :ids::text[]) as c(t, i)"
-                      + " where r.org_id = :org and r.customer_id_type = c.t and r.customer_id = c.i")
+                  "delete from " + table + " r where r.org_id = :org and r.customer_id_type = any(:types::text[]) and r.customer_id = any(:ids::text[])"
+                      + " and (r.customer_id_type, r.customer_id) in (select t, i from unnest(:types::text[], :ids::text[]) as c(t, i))")
               .param("org", org.value())
               .param("types", types)
               .param("ids", ids)
