@@ -16,9 +16,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -153,29 +155,38 @@ class ConversationRepository {
             """
             delete from conversation_attachments a
             using unnest(cast(:conversations as uuid[]), cast(:attachments as uuid[])) as t(c, id)
-            where a.org_id = :org and a.conversation_id = t.c and a.attachment_id = t.id
+            where a.org_id = :org and a.conversation_id = any(cast(:batch as uuid[]))
+              and a.conversation_id = t.c and a.attachment_id = t.id
             """)
         .param("org", org.value())
+        .param("batch", distinctConversationIds(attachments))
         .param("conversations", conversationIds(attachments))
         .param("attachments", attachments.stream().map(a -> a.value().id().toString()).toArray(String[]::new))
         .update();
   }
 
-  /** Deletes the content of these participants' messages in one statement; the messages stay. */
-  int eraseMessageBodies(OrgId org, List<Owned<UUID>> participants) {
+  /**
+   * Deletes the content of these participants' messages in one statement; the messages stay.
+   * Returns the conversations in which a body was erased.
+   */
+  Set<UUID> eraseMessageBodies(OrgId org, List<Owned<UUID>> participants) {
     if (participants.isEmpty()) {
-      return 0;
+      return Set.of();
     }
-    return jdbc.sql(
+    return new HashSet<>(jdbc.sql(
             """
             update conversation_messages m set body = null
-            from unnest(cast(:conversations as uuid[]), cast(:participants as uuid[])) as t(c, p)
-            where m.org_id = :org and m.conversation_id = t.c and m.participant_id = t.p and m.body is not null
+            where m.org_id = :org and m.conversation_id = any(cast(:batch as uuid[])) and m.body is not null
+              and (m.conversation_id, m.participant_id) in
+                  (select c, p from unnest(cast(:conversations as uuid[]), cast(:participants as uuid[])) as t(c, p))
+            returning m.conversation_id
             """)
         .param("org", org.value())
+        .param("batch", distinctConversationIds(participants))
         .param("conversations", conversationIds(participants))
         .param("participants", participants.stream().map(p -> p.value().toString()).toArray(String[]::new))
-        .update();
+        .query(UUID.class)
+        .list());
   }
 
   /** Writes these participants' names, addresses and attributes in one statement. */
@@ -190,9 +201,11 @@ class ConversationRepository {
             from unnest(cast(:conversations as uuid[]), cast(:ids as uuid[]), cast(:names as text[]),
                         cast(:addresses as text[]), cast(:attributes as text[]), cast(:anonymized as timestamptz[]))
                  as t(c, id, name, address, attributes, anonymized)
-            where p.org_id = :org and p.conversation_id = t.c and p.participant_id = t.id
+            where p.org_id = :org and p.conversation_id = any(cast(:batch as uuid[]))
+              and p.conversation_id = t.c and p.participant_id = t.id
             """)
         .param("org", org.value())
+        .param("batch", distinctConversationIds(participants))
         .param("conversations", conversationIds(participants))
         .param("ids", participants.stream().map(p -> p.value().id().toString()).toArray(String[]::new))
         .param("names", participants.stream().map(p -> p.value().name()).toArray(String[]::new))
@@ -202,6 +215,14 @@ class ConversationRepository {
             .map(p -> p.value().anonymizedAt() == null ? null : p.value().anonymizedAt().toString())
             .toArray(String[]::new))
         .update();
+  }
+
+  /**
+   * The conversations of a batch write, for an {@code = any} index condition: it keeps the write to
+   * the batch's rows whatever the join plan (a hash join would read all of the org's rows).
+   */
+  private static String[] distinctConversationIds(List<? extends Owned<?>> owned) {
+    return owned.stream().map(o -> o.conversationId().toString()).distinct().toArray(String[]::new);
   }
 
   private static String[] conversationIds(List<? extends Owned<?>> owned) {
@@ -242,29 +263,36 @@ class ConversationRepository {
   }
 
   /**
-   * Locks those of these conversations that exist, in id order (so that two erasures sharing
-   * conversations wait for each other rather than deadlock), and returns their ids in that order.
+   * Those of these conversations that exist, locked in id order (so that two erasures sharing
+   * conversations wait for each other rather than deadlock), with their participants and
+   * attachments but without their messages: what an erasure decides on.
    */
-  List<UUID> lockAll(OrgId org, Collection<UUID> conversationIds) {
+  List<Conversation> lockForErasure(OrgId org, Collection<UUID> conversationIds) {
     if (conversationIds.isEmpty()) {
       return List.of();
     }
-    return jdbc.sql(
-            """
-            select conversation_id from conversations
-            where org_id = :org and conversation_id = any(cast(:ids as uuid[]))
-            order by conversation_id
-            for update
-            """)
-        .param("org", org.value())
-        .param("ids", uuids(conversationIds))
-        .query(UUID.class)
-        .list();
-  }
-
-  /** These conversations with their children, in the order of {@code ids}; missing ids are left out. */
-  List<Conversation> findAll(OrgId org, List<UUID> ids) {
-    return load(org, ids);
+    String[] ids = uuids(conversationIds);
+    List<Row> rows =
+        jdbc.sql(
+                """
+                select * from conversations
+                where org_id = :org and conversation_id = any(cast(:ids as uuid[]))
+                order by conversation_id
+                for update
+                """)
+            .param("org", org.value())
+            .param("ids", ids)
+            .query(ConversationRepository::row)
+            .list();
+    Map<UUID, List<Participant>> participants = participants(org, ids);
+    Map<UUID, List<Attachment>> attachments = attachments(org, ids);
+    List<Conversation> result = new ArrayList<>(rows.size());
+    for (Row row : rows) {
+      result.add(new Conversation(
+          row.id(), row.media(), row.messenger(), row.start(), row.end(),
+          participants.getOrDefault(row.id(), List.of()), List.of(), attachments.getOrDefault(row.id(), List.of())));
+    }
+    return result;
   }
 
   boolean exists(OrgId org, UUID conversationId) {
@@ -382,12 +410,7 @@ class ConversationRepository {
             .list()
             .stream()
             .collect(Collectors.toMap(Row::id, r -> r));
-    Map<UUID, List<Participant>> participants =
-        children(
-            org,
-            idArray,
-            "select * from conversation_participants where org_id = :org and conversation_id = any(cast(:ids as uuid[])) order by position",
-            this::participant);
+    Map<UUID, List<Participant>> participants = participants(org, idArray);
     Map<UUID, List<Message>> messages =
         children(
             org,
@@ -398,12 +421,7 @@ class ConversationRepository {
                 rs.getObject("participant_id", UUID.class),
                 rs.getString("body"),
                 instant(rs, "sent_at")));
-    Map<UUID, List<Attachment>> attachments =
-        children(
-            org,
-            idArray,
-            "select * from conversation_attachments where org_id = :org and conversation_id = any(cast(:ids as uuid[])) order by created_at, seq",
-            ConversationRepository::attachment);
+    Map<UUID, List<Attachment>> attachments = attachments(org, idArray);
     List<Conversation> result = new ArrayList<>();
     for (UUID id : ids) {
       Row row = rows.get(id);
@@ -421,6 +439,22 @@ class ConversationRepository {
       }
     }
     return result;
+  }
+
+  private Map<UUID, List<Participant>> participants(OrgId org, String[] conversationIds) {
+    return children(
+        org,
+        conversationIds,
+        "select * from conversation_participants where org_id = :org and conversation_id = any(cast(:ids as uuid[])) order by position",
+        this::participant);
+  }
+
+  private Map<UUID, List<Attachment>> attachments(OrgId org, String[] conversationIds) {
+    return children(
+        org,
+        conversationIds,
+        "select * from conversation_attachments where org_id = :org and conversation_id = any(cast(:ids as uuid[])) order by created_at, seq",
+        ConversationRepository::attachment);
   }
 
   private record Row(UUID id, Media media, Messenger messenger, Instant start, Instant end) {}

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -120,27 +121,32 @@ class ConversationService {
    */
   @Transactional
   ErasedCount eraseAll(OrgId org, Collection<UUID> conversationIds, SubjectMatcher matcher) {
-    List<Conversation> found = repository.findAll(org, repository.lockAll(org, conversationIds));
-    Instant now = now();
-    long matched = 0;
-    List<Conversation> changed = new ArrayList<>();
-    List<ConversationRepository.Owned<Attachment>> files = new ArrayList<>();
+    // The messages are not loaded: one update erases the subject's bodies and says where it did.
+    List<Conversation> found = repository.lockForErasure(org, conversationIds);
+    Map<UUID, SubjectPart> parts = new LinkedHashMap<>();
     List<ConversationRepository.Owned<UUID>> bodies = new ArrayList<>();
-    List<ConversationRepository.Owned<Participant>> participants = new ArrayList<>();
     for (Conversation c : found) {
       SubjectPart part = SubjectPart.of(c, matcher);
-      if (part.participants().isEmpty()) {
+      if (!part.participants().isEmpty()) {
+        parts.put(c.id(), part);
+        part.participantIds().forEach(id -> bodies.add(new ConversationRepository.Owned<>(c.id(), id)));
+      }
+    }
+    Set<UUID> bodiesErased = repository.eraseMessageBodies(org, bodies);
+    Instant now = now();
+    List<Conversation> changed = new ArrayList<>();
+    List<ConversationRepository.Owned<Attachment>> files = new ArrayList<>();
+    List<ConversationRepository.Owned<Participant>> participants = new ArrayList<>();
+    for (Conversation c : found) {
+      SubjectPart part = parts.get(c.id());
+      if (part == null) {
         continue;
       }
-      matched++;
-      Set<UUID> ids = part.participantIds();
-      boolean bodiesLeft = c.messages().stream().anyMatch(m -> ids.contains(m.participantId()) && m.body() != null);
       boolean identityLeft = part.participants().stream().anyMatch(p -> !p.anonymized() || !p.attributes().isEmpty());
-      if (part.files().isEmpty() && !bodiesLeft && !identityLeft) {
+      if (part.files().isEmpty() && !bodiesErased.contains(c.id()) && !identityLeft) {
         continue;
       }
       part.files().forEach(file -> files.add(new ConversationRepository.Owned<>(c.id(), file)));
-      ids.forEach(id -> bodies.add(new ConversationRepository.Owned<>(c.id(), id)));
       Map<UUID, Participant> anonymized = new HashMap<>();
       part.participants().forEach(p -> anonymized.put(p.id(), anonymized(p, now)));
       anonymized.values().forEach(p -> participants.add(new ConversationRepository.Owned<>(c.id(), p)));
@@ -148,10 +154,9 @@ class ConversationService {
     }
     repository.deleteAttachments(org, files);
     files.forEach(file -> blobs.delete(org, file.value().blobKey()));
-    repository.eraseMessageBodies(org, bodies);
     repository.updateParticipants(org, participants);
     reindexAll(org, changed);
-    return new ErasedCount(matched, changed.size());
+    return new ErasedCount(parts.size(), changed.size());
   }
 
   private static Conversation withParticipants(Conversation c, List<Participant> participants) {

@@ -216,7 +216,7 @@ class ConversationsPersonalData implements PersonalDataService {
   }
 
   /** Conversations anonymized per transaction. */
-  static final int ERASE_BATCH = 500;
+  static final int ERASE_BATCH = 1000;
 
   /**
    * Conversations a search still finds by the subject's identifiers, plus those where a linked
