@@ -35,9 +35,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs the steps of a bulk erasure. A step erases one chunk of subjects in one service, through the
- * service's own erasure with all of the chunk's identifiers at once; the last step of a chunk
- * schedules its verification and the next chunk's steps; the last verification schedules the
- * completion. Every step is idempotent: run again after a crash, or by a second node, it finds
+ * service's own erasure with all of the chunk's identifiers at once, and schedules the service's
+ * step for a following chunk; the last step of a chunk schedules its verification; the last
+ * verification schedules the completion. Every step is idempotent: run again after a crash, or by a second node, it finds
  * what is done and does only the rest.
  */
 @Component
@@ -96,7 +96,7 @@ class BulkErasureProcessor {
     SubjectTerms terms = new SubjectTerms(new LinkedHashSet<>(jobs.subjects(ref.org(), ref.job(), ref.chunk())), Set.of());
     ServiceOutcome outcome = service.erase(ref.org(), terms, exemptions(ref.org()));
     tx.executeWithoutResult(status -> {
-      jobs.lock(ref.org(), ref.job());
+      jobs.lockChunk(ref.org(), ref.job(), ref.chunk());
       if (!jobs.stepCompleted(ref.org(), ref.job(), ref.chunk(), ref.service(), outcome, clock.instant())) {
         return; // another run of this step recorded its outcome first; the erasure was idempotent
       }
@@ -107,16 +107,17 @@ class BulkErasureProcessor {
           "deleted", Long.toString(outcome.deleted()),
           "anonymized", Long.toString(outcome.anonymized()),
           "retained", Long.toString(outcome.retained())));
-      if (jobs.chunkErased(ref.org(), ref.job(), ref.chunk())) {
-        // Scheduled in this transaction, so that a crash cannot lose them.
-        List<TaskInstance<String>> next = new ArrayList<>();
-        next.add(BulkErasureTasks.verify(ref.org(), ref.job(), ref.chunk()));
-        int following = ref.chunk() + properties.bulkErasureParallelChunks();
-        if (following < job.chunks()) {
-          next.addAll(stepsOf(ref.org(), ref.job(), following));
-        }
-        BulkErasureTasks.schedule(scheduler, next, clock.instant());
+      // Scheduled in this transaction, so that a crash cannot lose them. Each service moves on to
+      // its next chunk as soon as it is done with this one, however far the others are.
+      List<TaskInstance<String>> next = new ArrayList<>();
+      int following = ref.chunk() + properties.bulkErasureParallelChunks();
+      if (following < job.chunks()) {
+        next.add(BulkErasureTasks.step(ref.org(), ref.job(), following, ref.service()));
       }
+      if (jobs.chunkErased(ref.org(), ref.job(), ref.chunk())) {
+        next.add(BulkErasureTasks.verify(ref.org(), ref.job(), ref.chunk()));
+      }
+      BulkErasureTasks.schedule(scheduler, next, clock.instant());
     });
     BulkErasureTasks.nudge(scheduler);
   }

@@ -280,11 +280,21 @@ class BulkErasureRepository {
 
   // ---- processing
 
-  /** Serializes the bookkeeping of a job's steps, so that exactly one of them sees a chunk finish. */
+  /** Serializes the end of a job's chunks and the job's end, so that exactly one sees all chunks verified. */
   void lock(OrgId org, UUID job) {
     jdbc.sql("select 1 from gdpr_bulk_erasures where org_id = :org and job_id = :job for update")
         .param("org", org.value())
         .param("job", job)
+        .query()
+        .listOfRows();
+  }
+
+  /** Serializes the bookkeeping of a chunk's steps, so that exactly one of them sees the chunk erased. */
+  void lockChunk(OrgId org, UUID job, int chunk) {
+    jdbc.sql("select 1 from gdpr_bulk_erasure_chunks where org_id = :org and job_id = :job and chunk = :chunk for update")
+        .param("org", org.value())
+        .param("job", job)
+        .param("chunk", chunk)
         .query()
         .listOfRows();
   }
