@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
     description = "Datarights command line. Without a command, the jar starts the server.",
     subcommands = {
       SubjectsCommand.class, RequestCommand.class, RequestsCommand.class, ResultsCommand.class, OrgsCommand.class,
-      AuditCommand.class, DemoDataCommand.class, ClientsCommand.class
+      AuditCommand.class, DemoDataCommand.class, ClientsCommand.class, BulkEraseCommand.class,
+      BulkErasuresCommand.class
     })
 public class DatarightsCli {
 

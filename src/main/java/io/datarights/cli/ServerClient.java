@@ -53,6 +53,29 @@ final class ServerClient {
     }
   }
 
+  /**
+   * Uploads a file as the multipart field {@code file}, streamed from disk (a file of 100,000
+   * subjects is never held in memory whole).
+   */
+  JsonNode postFile(String path, Path file, String contentType) {
+    String boundary = "----datarights-cli-" + java.util.UUID.randomUUID();
+    String head =
+        "--" + boundary + "\r\n"
+            + "Content-Disposition: form-data; name=\"file\"; filename=\"" + file.getFileName().toString().replace("\"", "") + "\"\r\n"
+            + "Content-Type: " + contentType + "\r\n\r\n";
+    String tail = "\r\n--" + boundary + "--\r\n";
+    try {
+      HttpRequest.BodyPublisher body =
+          HttpRequest.BodyPublishers.concat(
+              HttpRequest.BodyPublishers.ofString(head, StandardCharsets.UTF_8),
+              HttpRequest.BodyPublishers.ofFile(file),
+              HttpRequest.BodyPublishers.ofString(tail, StandardCharsets.UTF_8));
+      return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary).POST(body).build());
+    } catch (java.io.FileNotFoundException e) {
+      throw new CliException("cannot read " + file);
+    }
+  }
+
   /** Downloads a URL of the server (a signed link needs no token) into a file. */
   long download(String url, Path target) {
     try {
