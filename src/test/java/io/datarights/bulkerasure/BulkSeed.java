@@ -28,7 +28,8 @@ final class BulkSeed {
 
   /** What was seeded: the file naming the subjects, and the subjects' rows for a raw SQL delete. */
   record Seeded(
-      String csv, int subjects, List<UUID> contactIds, UUID subjectList, List<UUID> conversationIds, List<UUID> customerParticipantIds) {}
+      String csv, int subjects, List<UUID> contactIds, List<UUID> contactLists, List<UUID> conversationIds,
+      List<UUID> customerParticipantIds) {}
 
   private final ExternalContactsBulkLoad contacts;
   private final OutboundBulkLoad outbound;
@@ -62,18 +63,29 @@ final class BulkSeed {
     return seeded;
   }
 
+  /** People loaded per transaction, so that a seed of 100,000 needs no more memory than one of 5,000. */
+  private static final int SLICE = 5_000;
+
   private Seeded people(OrgId org, String group, int count) {
-    if (count == 0) {
-      return new Seeded("type,value\n", 0, List.of(), null, List.of(), List.of());
+    StringBuilder csv = new StringBuilder("type,value\n");
+    List<UUID> contactIds = new ArrayList<>();
+    List<UUID> lists = new ArrayList<>();
+    List<UUID> conversationIds = new ArrayList<>();
+    List<UUID> customers = new ArrayList<>();
+    for (int from = 0; from < count; from += SLICE) {
+      slice(org, group, from, Math.min(count, from + SLICE), csv, contactIds, lists, conversationIds, customers);
     }
+    return new Seeded(csv.toString(), count, contactIds, lists, conversationIds, customers);
+  }
+
+  private void slice(
+      OrgId org, String group, int from, int to, StringBuilder csv, List<UUID> contactIds, List<UUID> lists,
+      List<UUID> conversationIds, List<UUID> customers) {
     Instant created = Instant.parse("2026-01-05T09:00:00Z");
     List<BulkContact> contactRows = new ArrayList<>();
     List<BulkConversation> conversationRows = new ArrayList<>();
-    List<UUID> conversationIds = new ArrayList<>();
-    List<UUID> customers = new ArrayList<>();
     StringBuilder dialer = new StringBuilder("firstName,lastName,phone,email\n");
-    StringBuilder csv = new StringBuilder("type,value\n");
-    for (int i = 0; i < count; i++) {
+    for (int i = from; i < to; i++) {
       String first = "Person" + i;
       String last = group.equals("subject") ? "Subjectson" : "Bystanderson";
       String email = email(group, i);
@@ -102,18 +114,17 @@ final class BulkSeed {
       }
       csv.append(byEmail ? "EMAIL," + (i % 4 == 0 ? email.toUpperCase() : email) : "PHONE," + national(phone)).append('\n');
     }
-    UUID[] list = new UUID[1];
     tx.executeWithoutResult(status -> {
       contacts.load(org, contactRows);
       conversations.load(org, conversationRows);
       try {
-        list[0] = outbound.importList(
-            org, group + " list", List.of("firstName", "lastName", "phone", "email"), "phone", "email",
-            new ByteArrayInputStream(dialer.toString().getBytes(StandardCharsets.UTF_8)));
+        lists.add(outbound.importList(
+            org, group + " list " + from, List.of("firstName", "lastName", "phone", "email"), "phone", "email",
+            new ByteArrayInputStream(dialer.toString().getBytes(StandardCharsets.UTF_8))));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     });
-    return new Seeded(csv.toString(), count, contactRows.stream().map(BulkContact::id).toList(), list[0], conversationIds, customers);
+    contactRows.forEach(c -> contactIds.add(c.id()));
   }
 }

@@ -4,7 +4,6 @@ import io.datarights.identifiers.Emails;
 import io.datarights.identifiers.Identifier;
 import io.datarights.identifiers.IdentifierKind;
 import io.datarights.identifiers.Normalization;
-import io.datarights.identifiers.PhoneNumbers;
 import io.datarights.shared.ApiException;
 import io.datarights.shared.ErrorBody;
 import java.io.BufferedReader;
@@ -147,12 +146,10 @@ final class SubjectFile {
     if (kind == IdentifierKind.EMAIL && !Emails.isValid(value)) {
       return problem(number, "value", "is not a valid e-mail address");
     }
-    if (kind == IdentifierKind.PHONE && PhoneNumbers.parse(value, region).isEmpty()) {
-      return problem(number, "value", "is not a phone number");
-    }
+    // Normalizing a phone number parses it: a number that cannot be one normalizes to nothing.
     Optional<String> normalized = Normalization.normalize(kind, value, region);
     if (normalized.isEmpty()) {
-      return problem(number, "value", "holds nothing that can be searched for");
+      return problem(number, "value", kind == IdentifierKind.PHONE ? "is not a phone number" : "holds nothing that can be searched for");
     }
     return Optional.of(new Identifier(kind, normalized.get()));
   }
