@@ -85,6 +85,29 @@ public final class ServerProcess implements AutoCloseable {
     }
   }
 
+  /** Runs a command of the jar (e.g. {@code demo-data}) on the given database and waits for it. */
+  public static void runCommand(String name, String jdbcUrl, String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(List.of("-Xmx1g", "-cp", applicationClassPath(), "io.datarights.DatarightsApplication"));
+    command.addAll(List.of(args));
+    command.add("--spring-arg=--datarights.db.url=" + jdbcUrl);
+    command.add("--spring-arg=--datarights.db.user=postgres");
+    try {
+      Files.createDirectories(LOGS);
+      Process process = new ProcessBuilder(command).redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(LOGS.resolve(name + ".log").toFile())).start();
+      if (process.waitFor() != 0) {
+        throw new IllegalStateException(name + " exited with " + process.exitValue() + ", see " + LOGS.resolve(name + ".log"));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** The application's classes and libraries, without the tests' own classes and test beans. */
   private static String applicationClassPath() {
     String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
