@@ -66,7 +66,12 @@ public final class ServerProcess implements AutoCloseable {
     int port = freePort();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(List.of("-Xmx512m", "-XX:TieredStopAtLevel=1", "-Duser.timezone=Pacific/Chatham"));
+    command.addAll(List.of("-Xmx512m", "-Duser.timezone=Pacific/Chatham"));
+    // e.g. -Dserver.jvm-args=-XX:StartFlightRecording=filename=target/search.jfr to profile a run
+    String extra = System.getProperty("server.jvm-args", "");
+    if (!extra.isBlank()) {
+      command.addAll(List.of(extra.split(" ")));
+    }
     command.addAll(List.of("-cp", applicationClassPath(), "io.datarights.DatarightsApplication"));
     command.add("--server.port=" + port);
     command.add("--datarights.db.url=" + jdbcUrl);
