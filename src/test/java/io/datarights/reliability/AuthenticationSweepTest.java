@@ -17,6 +17,7 @@ import io.datarights.reliability.SweepFixture.OrgObjects;
 import io.datarights.reliability.SweepTables.Body;
 import io.datarights.reliability.SweepTables.Refs;
 import io.datarights.support.Api;
+import io.datarights.support.ConsoleSession;
 import io.datarights.support.IntegrationTest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -117,6 +118,19 @@ class AuthenticationSweepTest extends IntegrationTest {
     Api.Response after = temp.get("/api/v2/users");
     assertThat(after.status()).as(after.toString()).isEqualTo(401);
     assertThat(after.json().get("code").asText()).isEqualTo("bad.credentials");
+  }
+
+  @Test
+  void theConsoleSessionOfADeletedClientEndsAtOnce() {
+    Tenant acme = newTenant("Acme");
+    Api.Response created = acme.api().post("/api/v2/oauth/clients", Map.of("name", "Officer", "permissions", List.of("gdpr:request:view")));
+    ConsoleSession browser = ConsoleSession.at(port);
+    browser.signIn(created.json().get("id").asText(), created.json().get("secret").asText());
+    assertThat(browser.get("/console/requests").status()).isEqualTo(200);
+
+    acme.api().delete("/api/v2/oauth/clients/" + created.json().get("id").asText());
+
+    assertThat(browser.get("/console/requests").redirectPath()).isEqualTo("/console/sign-in");
   }
 
   private record Call(String pathAndQuery, Body body) {}

@@ -10,6 +10,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.DefaultRedirectStrategy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -28,7 +29,8 @@ class ConsoleSecurityConfiguration {
   @Order(1)
   @ConditionalOnWebApplication
   SecurityFilterChain console(
-      HttpSecurity http, ClientService clients, ClientAuthenticationLimits limits, ApplicationEventPublisher events)
+      HttpSecurity http, ClientService clients, ClientRepository repository, ClientAuthenticationLimits limits,
+      ApplicationEventPublisher events)
       throws Exception {
     http.securityMatcher(ConsolePaths.ROOT, ConsolePaths.ROOT + "/**", ConsolePaths.ASSETS, ConsolePaths.WEBJARS)
         .authorizeHttpRequests(
@@ -36,6 +38,7 @@ class ConsoleSecurityConfiguration {
                 auth.requestMatchers(ConsolePaths.SIGN_IN, ConsolePaths.ASSETS, ConsolePaths.WEBJARS).permitAll()
                     .anyRequest().authenticated())
         .authenticationProvider(new ConsoleSignIn(clients, limits, events))
+        .addFilterAfter(new DeletedClientSessions(repository), SecurityContextHolderFilter.class)
         .formLogin(
             form ->
                 form.loginPage(ConsolePaths.SIGN_IN)
