@@ -3,7 +3,9 @@ package io.datarights.ratelimit;
 /** An action with its own buckets; the limits are configured per action. */
 public enum RateLimitedAction {
   GDPR_REQUEST_CREATE("gdpr-request-create"),
-  GDPR_SUBJECT_SEARCH("gdpr-subject-search");
+  GDPR_SUBJECT_SEARCH("gdpr-subject-search"),
+  /** Failed client authentications (token endpoint, console sign-in), per client id and per remote address. */
+  CLIENT_AUTHENTICATION("client-authentication");
 
   private final String key;
 
