@@ -171,4 +171,17 @@ class HostileInputRegressionsTest extends IntegrationTest {
     assertThat(event.status()).isEqualTo(400);
     assertThat(event.raw().body().length).isLessThan(2_000);
   }
+
+  @Test
+  void aNulCharacterInAQueryParameterIsA400NamingItInsteadOfA500() {
+    Tenant acme = newTenant("Acme");
+
+    Api.Response search = acme.api().get("/api/v2/gdpr/subjects?searchType=EMAIL&searchValue=jane%00@example.com");
+    Api.Response audits = acme.api().get("/api/v2/audits?action=%00");
+
+    assertThat(search.status()).as(search.toString()).isEqualTo(400);
+    assertThat(fieldOf(search)).isEqualTo("searchValue");
+    assertThat(audits.status()).as(audits.toString()).isEqualTo(400);
+    assertThat(fieldOf(audits)).isEqualTo("action");
+  }
 }
