@@ -37,8 +37,18 @@ final class Probe {
 
   /** With exactly these headers besides the content type (no bearer token unless among them). */
   HttpResponse<byte[]> send(String method, String pathAndQuery, String contentType, byte[] body, Map<String, String> headers) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery)).timeout(Duration.ofSeconds(60));
+    URI uri;
+    try {
+      uri = URI.create("http://localhost:" + port + pathAndQuery);
+    } catch (IllegalArgumentException e) {
+      // Malformed percent-escapes and the like: sent as they are over a plain socket.
+      Map<String, String> all = new java.util.LinkedHashMap<>(headers);
+      if (contentType != null) {
+        all.put("Content-Type", contentType);
+      }
+      return RawHttp.send(port, method, pathAndQuery, all, body);
+    }
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60));
     headers.forEach(request::header);
     if (contentType != null) {
       request.header("Content-Type", contentType);
