@@ -184,4 +184,38 @@ class HostileInputRegressionsTest extends IntegrationTest {
     assertThat(audits.status()).as(audits.toString()).isEqualTo(400);
     assertThat(fieldOf(audits)).isEqualTo("action");
   }
+
+  @Test
+  void aNulByteInACsvCellIsReportedForItsRowAndNothingIsImported() {
+    Tenant acme = newTenant("Acme");
+    String list = acme.api().post("/api/v2/outbound/contactlists", Map.of("name", "L", "columnNames", List.of("name", "notes")))
+        .json().get("id").asText();
+    byte[] csv = "name,notes\nMax,fine\nErika,not\u0000fine\n".getBytes(StandardCharsets.UTF_8);
+
+    Api.Response response = io.datarights.support.Multipart.upload(
+        acme.api(), "/api/v2/outbound/contactlists/" + list + "/contacts/import", "c.csv", "text/csv", csv);
+
+    assertThat(response.status()).as(response.toString()).isEqualTo(400);
+    assertThat(fieldOf(response)).isEqualTo("row 3: notes");
+    assertThat(count("outbound_contacts")).isZero();
+  }
+
+  @Test
+  void aCsvHeaderOfAMillionUnknownColumnsIsReportedInAFewKilobytes() {
+    Tenant acme = newTenant("Acme");
+    String list = acme.api().post("/api/v2/outbound/contactlists", Map.of("name", "L", "columnNames", List.of("name")))
+        .json().get("id").asText();
+    StringBuilder header = new StringBuilder("name");
+    for (int i = 0; i < 1_000_000; i++) {
+      header.append(",c").append(i);
+    }
+    header.append(",").append("x".repeat(1_000_000)).append("\nMax\n");
+
+    Api.Response response = io.datarights.support.Multipart.upload(acme.api(), "/api/v2/outbound/contactlists/" + list + "/contacts/import",
+        "c.csv", "text/csv", header.toString().getBytes(StandardCharsets.UTF_8));
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.json().get("details")).hasSize(100);
+    assertThat(response.raw().body().length).isLessThan(16 * 1024);
+  }
 }
