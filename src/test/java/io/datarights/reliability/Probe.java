@@ -26,6 +26,14 @@ final class Probe {
     this.token = token;
   }
 
+  int port() {
+    return port;
+  }
+
+  String token() {
+    return token;
+  }
+
   static Probe as(int port, Api anonymous, String clientId, String secret) {
     return new Probe(port, anonymous.token(clientId, secret));
   }
