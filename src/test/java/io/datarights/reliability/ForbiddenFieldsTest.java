@@ -78,12 +78,16 @@ class ForbiddenFieldsTest extends HostileInputTest {
   void serverSetFieldsSentOnCreateOrUpdateAreNeverStored() {
     Tenant acme = newTenant("Acme");
     Tenant globex = newTenant("Globex");
-    // GDPR requests stay in flight, so that what they show is what they were created with.
-    gate.close();
     HostileWorld world = new HostileWorld(acme, globex);
     Probe probe = Probe.as(port, anonymous(), acme.clientId(), acme.clientSecret());
     Probe admin = Probe.as(port, anonymous(), ADMIN_ID, ADMIN_SECRET);
     TableCounts tables = new TableCounts(jdbc);
+    tables.awaitQuiet();
+    // A finished request's deadline cannot be extended: the extension gets one kept unfinished.
+    parked = java.util.Optional.of(java.util.UUID.fromString(world.ids.get("requestId")));
+    jdbc.sql("update gdpr_requests set status = 'SEARCHING', completed_at = null where request_id = :id").param("id", parked.get()).update();
+    // The request filed below stays in flight, so that what it shows is what it was created with.
+    gate.close();
     ObjectNode forbidden = forbidden(globex.orgId());
     // The detector finds a sentinel where a client may put one: in a flow's name.
     Api.Response legit = acme.api().post("/api/v2/flows", Map.of("name", SENTINEL_TEXT + " menu", "promptTexts", List.of()));
@@ -131,7 +135,7 @@ class ForbiddenFieldsTest extends HostileInputTest {
 
     assertThatTheGdprRequestIsTheServersOwn(acme, globex);
     gate.open();
-    tables.awaitQuiet();
+    tables.awaitQuiet(parked);
   }
 
   private void assertThatTheGdprRequestIsTheServersOwn(Tenant acme, Tenant globex) {

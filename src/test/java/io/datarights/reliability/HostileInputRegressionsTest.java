@@ -218,4 +218,44 @@ class HostileInputRegressionsTest extends IntegrationTest {
     assertThat(response.json().get("details")).hasSize(100);
     assertThat(response.raw().body().length).isLessThan(16 * 1024);
   }
+
+  @Test
+  void aNulInTheClientIdOfABasicHeaderIsRefusedAs401InsteadOfA500() {
+    Api.Response response = anonymous().tokenResponse("evil\u0000client", "secret", "grant_type=client_credentials");
+
+    assertThat(response.status()).as(response.toString()).isEqualTo(401);
+    assertThat(response.json().get("contextId").asText()).isNotBlank();
+  }
+
+  @Test
+  void aWriteWhoseAcceptHeaderExcludesJsonIsRefusedBeforeAnythingIsWritten() throws Exception {
+    Tenant acme = newTenant("Acme");
+    Probe probe = Probe.as(port, anonymous(), acme.clientId(), acme.clientSecret());
+    byte[] body = "{\"requestType\": \"GDPR_EXPORT\", \"subject\": {\"name\": \"Jane Doe\"}}".getBytes(StandardCharsets.UTF_8);
+
+    for (String accept : List.of("text/html", "application/xml", "\u00ff\u00fe", "Bearer")) {
+      HttpResponse<byte[]> response = RawHttp.send(port, "POST", "/api/v2/gdpr/requests",
+          Map.of("Authorization", "Bearer " + probe.token(), "Content-Type", "application/json", "Accept", accept), body);
+
+      assertThat(response.statusCode()).as(accept).isEqualTo(406);
+      assertThat(json(response).get("code").asText()).isEqualTo("not.acceptable");
+    }
+    assertThat(count("gdpr_requests")).isZero();
+  }
+
+  @Test
+  void anErrorIsAnsweredAsJsonWhateverTheAcceptHeaderAsksFor() throws Exception {
+    Tenant acme = newTenant("Acme");
+    Probe probe = Probe.as(port, anonymous(), acme.clientId(), acme.clientSecret());
+
+    HttpResponse<byte[]> noDpia = RawHttp.send(port, "GET", "/api/v2/governance/dpia",
+        Map.of("Authorization", "Bearer " + probe.token(), "Accept", "application/xml"), null);
+    HttpResponse<byte[]> me = RawHttp.send(port, "GET", "/api/v2/organizations/me",
+        Map.of("Authorization", "Bearer " + probe.token(), "Accept", "image/png"), null);
+
+    assertThat(noDpia.statusCode()).isEqualTo(404);
+    assertThat(json(noDpia).get("code").asText()).isEqualTo("not.found");
+    assertThat(me.statusCode()).isEqualTo(406);
+    assertThat(json(me).get("code").asText()).isEqualTo("not.acceptable");
+  }
 }

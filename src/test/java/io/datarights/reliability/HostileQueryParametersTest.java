@@ -108,6 +108,35 @@ class HostileQueryParametersTest extends HostileInputTest {
   }
 
   @Test
+  void hostileHeaderValuesNeverCauseA5xxAndChangeNothing() {
+    Tenant acme = newTenant("Acme");
+    Probe probe = Probe.as(port, anonymous(), acme.clientId(), acme.clientSecret());
+    TableCounts tables = new TableCounts(jdbc);
+    Figures figures = new Figures("hostile-headers");
+    List<String> values = List.of("\u0000", "a\u0000b", "\u00ff\u00fe", "Ã¤Ã¶", "x".repeat(300), "x".repeat(10_000), "", " ", "\t",
+        "a\r\nX-Injected: 1", "'; drop table gdpr_requests; --", "<script>", "../../etc/passwd", "*/*;q=x", "application/xml",
+        "text/html;;;", "Bearer", "Basic !!!", "Bearer " + "A".repeat(5_000));
+    byte[] body = HostileWorld.GDPR_REQUEST.replace("${n}", "h").getBytes(StandardCharsets.UTF_8);
+    for (String header : List.of("Idempotency-Key", "Authorization", "Accept", "Content-Type", "Accept-Charset", "X-Forwarded-For")) {
+      for (String value : values) {
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        headers.put("Authorization", "Bearer " + probe.token());
+        headers.put("Content-Type", "application/json");
+        headers.put(header, value);
+        for (String target : List.of("/api/v2/gdpr/requests", "/api/v2/governance/dpia", "/api/v2/organizations/me")) {
+          String method = target.equals("/api/v2/gdpr/requests") ? "POST" : "GET";
+          jdbc.sql("delete from rate_limit_buckets").update();
+          attempt(figures, tables, "header:" + header, method + " " + target + " with " + header + ": "
+                  + BodyMutations.preview(value.getBytes(StandardCharsets.ISO_8859_1)),
+              () -> RawHttp.send(port, method, target, headers, method.equals("POST") ? body : null));
+        }
+      }
+    }
+    String report = figures.publish();
+    assertThat(figures.failures()).as(report).isEmpty();
+  }
+
+  @Test
   void queryParametersNeverChooseTheCallerOrItsOrg() {
     Tenant acme = newTenant("Acme");
     Tenant globex = newTenant("Globex");

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
@@ -43,7 +44,7 @@ class ApiErrorHandler {
 
   @ExceptionHandler(ApiException.class)
   ResponseEntity<ErrorBody> api(ApiException e) {
-    return ResponseEntity.status(e.status()).headers(e.headers()).body(ErrorResponses.body(e));
+    return ResponseEntity.status(e.status()).headers(e.headers()).contentType(MediaType.APPLICATION_JSON).body(ErrorResponses.body(e));
   }
 
   @ExceptionHandler(MethodArgumentNotValidException.class)
@@ -257,7 +258,8 @@ class ApiErrorHandler {
 
   private static ResponseEntity<ErrorBody> respond(
       HttpStatus status, String code, String message, Map<String, String> params, List<ErrorBody.Detail> details) {
-    return ResponseEntity.status(status).body(ErrorResponses.body(status, code, message, params, details));
+    // JSON whatever the Accept header asks for: an error must never be lost to content negotiation.
+    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(ErrorResponses.body(status, code, message, params, details));
   }
 
   private static String fieldPath(JsonMappingException e) {
