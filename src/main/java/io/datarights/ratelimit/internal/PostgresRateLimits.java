@@ -111,7 +111,8 @@ class PostgresRateLimits implements RateLimits {
    */
   static String bucketId(RateLimitedAction action, Key key) {
     String value = key.scope() == Scope.ADDRESS ? network(key.value()) : key.value();
-    if (value.length() > 100) {
+    // Long values, and values PostgreSQL text cannot hold (a NUL) or logs would mangle, by their hash.
+    if (value.length() > 100 || value.chars().anyMatch(Character::isISOControl)) {
       value = "sha256:" + sha256(value);
     }
     return action.key() + ":" + key.scope().name().toLowerCase() + ":" + value;
