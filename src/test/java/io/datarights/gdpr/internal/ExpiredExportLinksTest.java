@@ -18,8 +18,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * What {@code ExportPackageTest} leaves open about signed export links: every refusal carries the
  * Genesys error body; links missing a part, for unknown requests or with a forged far-future expiry
- * are refused; and at expiry the package file itself is gone from disk, the request no longer
- * shows a link, and the old link answers 404.
+ * are refused (the id of no request as a wrong signature is, so links reveal no ids); and at expiry
+ * the package file itself is gone from disk, the request no longer shows a link, and the old link
+ * keeps answering 410.
  */
 class ExpiredExportLinksTest extends IntegrationTest {
 
@@ -66,7 +67,7 @@ class ExpiredExportLinksTest extends IntegrationTest {
     assertRefused(anonymous().get(base + "?expires=" + expires + "&signature="), 403, "link.invalid");
     assertRefused(anonymous().get(base + "?expires=-1&signature=" + signature), 403, "link.invalid");
     assertRefused(anonymous().get("/api/v2/gdpr/requests/" + UUID.randomUUID() + "/results?expires=" + expires + "&signature=" + signature),
-        404, "not.found");
+        403, "link.invalid");
     assertRefused(anonymous().get("/api/v2/gdpr/requests/not-a-uuid/results?expires=" + expires + "&signature=" + signature), 404, "not.found");
     assertThat(anonymous().get(link).status()).isEqualTo(200);
   }
@@ -95,7 +96,7 @@ class ExpiredExportLinksTest extends IntegrationTest {
     try (var left = Files.list(file.getParent())) {
       assertThat(left.map(p -> p.getFileName().toString()).toList()).noneMatch(name -> name.startsWith("export_"));
     }
-    assertRefused(anonymous().get(link), 404, "not.found");
+    assertRefused(anonymous().get(link), 410, "link.expired");
     Api api = fresh(acme);
     JsonNode after = api.get("/api/v2/gdpr/requests/" + request.get("id").asText()).json();
     assertThat(after.has("resultsUrl")).isFalse();
