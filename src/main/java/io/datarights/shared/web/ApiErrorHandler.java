@@ -98,7 +98,9 @@ class ApiErrorHandler {
       String message =
           mapping instanceof StorableTextModule.UnstorableTextException
               ? StorableText.problem(at)
-              : "The value of " + at + " has the wrong type or format.";
+              : mapping instanceof StorableTextModule.UnstorableTimeException
+                  ? "The value of " + at + " must be a time between the years " + StorableTime.FIRST_YEAR + " and " + StorableTime.LAST_YEAR + "."
+                  : "The value of " + at + " has the wrong type or format.";
       return invalidField(at, message);
     }
     if (cause instanceof MismatchedInputException mismatch) {

@@ -40,7 +40,10 @@ class StorableTextModule {
               DeserializationConfig config, BeanDescription description, JsonDeserializer<?> deserializer) {
             Class<?> type = description.getBeanClass();
             boolean text = type == String.class || type == Object.class || JsonNode.class.isAssignableFrom(type);
-            return text ? new Checked(deserializer) : deserializer;
+            if (text) {
+              return new Checked(deserializer);
+            }
+            return StorableTime.TYPES.contains(type) ? new Checked(deserializer) : deserializer;
           }
 
           @Override
@@ -55,6 +58,13 @@ class StorableTextModule {
   static final class UnstorableTextException extends InvalidFormatException {
     UnstorableTextException(JsonParser parser, Object value) {
       super(parser, "text that cannot be stored", value, String.class);
+    }
+  }
+
+  /** Raised for a time outside the years a database column holds; answered as a 400 naming the field. */
+  static final class UnstorableTimeException extends InvalidFormatException {
+    UnstorableTimeException(JsonParser parser) {
+      super(parser, "a time outside the years " + StorableTime.FIRST_YEAR + " to " + StorableTime.LAST_YEAR, null, Object.class);
     }
   }
 
@@ -101,7 +111,10 @@ class StorableTextModule {
     }
   }
 
-  private static Object checked(JsonParser parser, Object value) throws UnstorableTextException {
+  private static Object checked(JsonParser parser, Object value) throws InvalidFormatException {
+    if (StorableTime.TYPES.contains(value == null ? null : value.getClass()) && !StorableTime.isStorable(value)) {
+      throw new UnstorableTimeException(parser);
+    }
     if (!storable(value)) {
       throw new UnstorableTextException(parser, value instanceof String ? value : null);
     }
