@@ -4,7 +4,9 @@ package io.datarights.ratelimit;
 public enum RateLimitedAction {
   GDPR_REQUEST_CREATE("gdpr-request-create"),
   GDPR_SUBJECT_SEARCH("gdpr-subject-search"),
-  GDPR_BULK_ERASURE("gdpr-bulk-erasure");
+  GDPR_BULK_ERASURE("gdpr-bulk-erasure"),
+  /** Failed client authentications (token endpoint, console sign-in), per client id and per remote address. */
+  CLIENT_AUTHENTICATION("client-authentication");
 
   private final String key;
 

@@ -50,22 +50,31 @@ class CrashDuringErasureTest {
       // Calibration: how long one uninterrupted erasure takes here, so that kills land inside it.
       ReliabilityFixtures.OrgClient calibration = newOrg(server, "crash-calibration");
       Api calibrationApi = calibration.on(server);
-      importList(calibrationApi, "calibration", "calibration@example.com", SUBJECT_ROWS, "calibration.", BYSTANDER_ROWS);
-      long started = System.nanoTime();
-      awaitFinished(calibrationApi, fileDelete(calibrationApi, "calibration@example.com"), Duration.ofSeconds(120));
-      long erasureMillis = Math.max(100, (System.nanoTime() - started) / 1_000_000);
+      // Twice, taking the faster: the first runs on a cold JVM, and kills timed by it landed after
+      // the (warm) erasures had finished.
+      long erasureMillis = Long.MAX_VALUE;
+      for (int run = 1; run <= 2; run++) {
+        String email = "calibration." + run + "@example.com";
+        importList(calibrationApi, "calibration " + run, email, SUBJECT_ROWS, "calibration." + run + ".", BYSTANDER_ROWS);
+        long started = System.nanoTime();
+        awaitFinished(calibrationApi, fileDelete(calibrationApi, email), Duration.ofSeconds(120));
+        erasureMillis = Math.min(erasureMillis, Math.max(100, (System.nanoTime() - started) / 1_000_000));
+      }
       for (int trial = 1; trial <= trials; trial++) {
         ReliabilityFixtures.OrgClient client = newOrg(server, "crash-" + trial);
         Api org = client.on(server);
         String email = "erika." + trial + "@example.com";
         String list = importList(org, "trial " + trial, email, SUBJECT_ROWS, "bystander." + trial + ".", BYSTANDER_ROWS);
         String requestId = fileDelete(org, email);
-        long killAfterMillis = random.nextLong(erasureMillis);
+        // Within the first 80 %: the status read before the kill takes a moment too.
+        long killAfterMillis = random.nextLong(erasureMillis * 4 / 5);
         Thread.sleep(killAfterMillis);
         String statusAtKill = org.get("/api/v2/gdpr/requests/" + requestId).json().get("status").asText();
         if (!statusAtKill.equals("COMPLETED")) {
           killedWhileRunning++;
         }
+        System.out.printf("trial %d: killed %d ms after filing (a warm erasure takes %d ms), status %s%n",
+            trial, killAfterMillis, erasureMillis, statusAtKill);
         server.kill();
 
         server = ServerProcess.start("crash-" + trial, jdbcUrl, dataDir, ServerProcess.defaults());

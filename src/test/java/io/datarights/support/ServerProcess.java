@@ -66,7 +66,12 @@ public final class ServerProcess implements AutoCloseable {
     int port = freePort();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(List.of("-Xmx512m", "-XX:TieredStopAtLevel=1", "-Duser.timezone=Pacific/Chatham"));
+    command.addAll(List.of("-Xmx512m", "-Duser.timezone=Pacific/Chatham"));
+    // e.g. -Dserver.jvm-args=-XX:StartFlightRecording=filename=target/search.jfr to profile a run
+    String extra = System.getProperty("server.jvm-args", "");
+    if (!extra.isBlank()) {
+      command.addAll(List.of(extra.split(" ")));
+    }
     command.addAll(List.of("-cp", applicationClassPath(), "io.datarights.DatarightsApplication"));
     command.add("--server.port=" + port);
     command.add("--datarights.db.url=" + jdbcUrl);
@@ -82,6 +87,29 @@ public final class ServerProcess implements AutoCloseable {
       return server;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Runs a command of the jar (e.g. {@code demo-data}) on the given database and waits for it. */
+  public static void runCommand(String name, String jdbcUrl, String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(List.of("-Xmx1g", "-cp", applicationClassPath(), "io.datarights.DatarightsApplication"));
+    command.addAll(List.of(args));
+    command.add("--spring-arg=--datarights.db.url=" + jdbcUrl);
+    command.add("--spring-arg=--datarights.db.user=postgres");
+    try {
+      Files.createDirectories(LOGS);
+      Process process = new ProcessBuilder(command).redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(LOGS.resolve(name + ".log").toFile())).start();
+      if (process.waitFor() != 0) {
+        throw new IllegalStateException(name + " exited with " + process.exitValue() + ", see " + LOGS.resolve(name + ".log"));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
   }
 

@@ -59,16 +59,20 @@ class ExportDownloadController {
       throw invalidLink();
     }
     // The link names no org: the request id finds it, the signature (over org and id) proves it.
+    // The id of no request is answered as a wrong signature is: a link reveals nothing about ids.
     Package found =
-        jdbc.sql("select org_id, results_blob from gdpr_requests where request_id = :id and results_blob is not null")
+        jdbc.sql("select org_id, results_blob from gdpr_requests where request_id = :id")
             .param("id", id)
             .query((rs, row) -> new Package(new OrgId(rs.getObject(1, UUID.class)), rs.getString(2)))
             .optional()
-            .orElseThrow(() -> ApiException.notFound("export package"));
+            .orElseThrow(ExportDownloadController::invalidLink);
     switch (links.check(found.org(), id, expires, signature)) {
       case INVALID -> throw invalidLink();
       case EXPIRED -> throw new ApiException(HttpStatus.GONE, "link.expired", "This download link has expired; file a new export request.", Map.of(), List.of(), null);
       case VALID -> {}
+    }
+    if (found.blob() == null) {
+      throw ApiException.notFound("export package");
     }
     events.publishEvent(AuditableEvent.of(found.org(), "gdpr.export.downloaded", "signed-link", "gdprRequest", id.toString()));
     StreamingResponseBody body =

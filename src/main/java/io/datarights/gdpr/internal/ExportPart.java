@@ -133,14 +133,23 @@ final class ExportPart implements ExportSink, AutoCloseable {
     zip.closeEntry();
   }
 
-  /** Nested values as JSON; a leading =, +, - or @ quoted so that spreadsheets do not run it. */
+  /**
+   * Nested values as JSON; a cell a spreadsheet would run as a formula (leading =, +, -, @, tab or
+   * carriage return, as OWASP lists them) gets a leading ' so that it is shown as text.
+   */
   private String cell(Object value) throws IOException {
     if (value == null) {
       return "";
     }
     String text = value instanceof String s ? s : json.writeValueAsString(value);
-    return !text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+    return neutralized(text);
   }
+
+  static String neutralized(String text) {
+    return !text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+  }
+
+  private static final String FORMULA_STARTS = "=+-@\t\r";
 
   private String uniqueName(String name) {
     String candidate = name;

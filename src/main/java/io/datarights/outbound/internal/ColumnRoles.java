@@ -3,6 +3,7 @@ package io.datarights.outbound.internal;
 import io.datarights.identifiers.Emails;
 import io.datarights.identifiers.Identifier;
 import io.datarights.identifiers.PhoneNumbers;
+import io.datarights.shared.StorableText;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -66,7 +67,11 @@ final class ColumnRoles {
     TOO_LONG(
         "value.too.long",
         "holds a value longer than " + MAX_VALUE_LENGTH + " characters",
-        "is longer than " + MAX_VALUE_LENGTH + " characters");
+        "is longer than " + MAX_VALUE_LENGTH + " characters"),
+    UNSTORABLE_TEXT(
+        "invalid.text",
+        "holds a NUL character or half of a surrogate pair, which cannot be stored",
+        "holds a NUL character or half of a surrogate pair");
 
     final String code;
     /** Completes "the column X ...". */
@@ -91,6 +96,9 @@ final class ColumnRoles {
     }
     if (value.length() > MAX_VALUE_LENGTH) {
       return Optional.of(Problem.TOO_LONG);
+    }
+    if (!StorableText.isStorable(value)) {
+      return Optional.of(Problem.UNSTORABLE_TEXT);
     }
     if (phoneColumns.contains(column) && PhoneNumbers.parse(value, region).isEmpty()) {
       return Optional.of(Problem.NOT_A_PHONE_NUMBER);

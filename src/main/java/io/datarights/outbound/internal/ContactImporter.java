@@ -130,6 +130,7 @@ class ContactImporter {
     private List<String> header(CSVRecord record) {
       List<String> header = new ArrayList<>();
       List<ErrorBody.Detail> unknown = new ArrayList<>();
+      long unknownCount = 0;
       Set<String> seen = new HashSet<>();
       // Matched ignoring case: a list's column names are unique ignoring case.
       Map<String, String> listColumns = new HashMap<>();
@@ -144,16 +145,21 @@ class ContactImporter {
               "row 1: column " + (i + 1), "The CSV header must name every column; column " + (i + 1) + " is empty.");
         }
         if (!seen.add(column.toLowerCase(Locale.ROOT))) {
-          throw ApiException.invalidValue("row 1: " + column, "The CSV header names the column " + column + " twice.");
+          throw ApiException.invalidValue("row 1: " + quoted(column), "The CSV header names the column " + quoted(column) + " twice.");
         }
         String listColumn = listColumns.get(column.toLowerCase(Locale.ROOT));
         if (listColumn == null) {
-          unknown.add(new ErrorBody.Detail("unknown.column", "row 1: " + column));
+          unknownCount++;
+          if (unknown.size() < RowErrors.MAX_REPORTED) {
+            unknown.add(new ErrorBody.Detail("unknown.column", "row 1: " + quoted(column)));
+          }
         }
         header.add(listColumn);
       }
       if (!unknown.isEmpty()) {
-        String names = String.join(", ", unknown.stream().map(d -> d.fieldName().substring("row 1: ".length())).toList());
+        String names =
+            String.join(", ", unknown.stream().limit(5).map(d -> d.fieldName().substring("row 1: ".length())).toList())
+                + (unknownCount > 5 ? " and " + (unknownCount - 5) + " more" : "");
         throw new ApiException(
             HttpStatus.BAD_REQUEST,
             "invalid.value",
@@ -164,6 +170,14 @@ class ContactImporter {
             null);
       }
       return header;
+    }
+
+    /**
+     * A header cell as the answer names it: at most 100 characters, so that a refused file is not
+     * echoed back (a spreadsheet's column name is never longer than that).
+     */
+    private static String quoted(String column) {
+      return column.length() <= 100 ? column : column.substring(0, 100) + "…";
     }
 
     private void readRow(List<String> header, CSVRecord row) {

@@ -11,10 +11,20 @@ import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import jakarta.servlet.http.HttpServletResponse;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -53,14 +63,96 @@ class PostgresRateLimits implements RateLimits {
     currentResponse(headers(tightest));
   }
 
-  private static void rejectIfEmpty(Drawn drawn) {
-    if (drawn.probe().isConsumed()) {
-      return;
+  @Override
+  public Optional<ApiException> tryConsume(RateLimitedAction action, List<Key> keys) {
+    RateLimitProperties.Limit limit = properties.limitFor(action.key());
+    List<Key> taken = new ArrayList<>();
+    for (Key key : keys) {
+      Drawn drawn = draw(bucketId(action, key), capacity(limit, key.scope()), limit);
+      if (!drawn.probe().isConsumed()) {
+        refund(action, taken);
+        return Optional.of(tooMany(drawn));
+      }
+      taken.add(key);
     }
+    return Optional.empty();
+  }
+
+  @Override
+  public void refund(RateLimitedAction action, List<Key> keys) {
+    RateLimitProperties.Limit limit = properties.limitFor(action.key());
+    for (Key key : keys) {
+      int capacity = capacity(limit, key.scope());
+      buckets.getProxy(bucketId(action, key), () -> configuration(capacity, limit.period())).addTokens(1);
+    }
+  }
+
+  /**
+   * True once per period for an id, false until the period has passed: for notices that must not
+   * repeat with every refused attempt (an audit entry per throttled client, not per guess).
+   */
+  boolean once(String id, Duration period) {
+    BucketConfiguration configuration =
+        BucketConfiguration.builder().addLimit(l -> l.capacity(1).refillIntervally(1, period)).build();
+    return buckets.getProxy(id, () -> configuration).tryConsume(1);
+  }
+
+  private static int capacity(RateLimitProperties.Limit limit, Scope scope) {
+    int capacity = scope == Scope.CLIENT ? limit.perClient() : limit.perAddress();
+    if (capacity <= 0) {
+      throw new IllegalStateException("No per-" + scope.name().toLowerCase() + " limit is configured for this action");
+    }
+    return capacity;
+  }
+
+  /**
+   * The bucket of a key. An id longer than a client id can be is hashed, so that a caller cannot
+   * fill the table with long keys; an IPv6 address counts by its /64, which one subscriber holds.
+   */
+  static String bucketId(RateLimitedAction action, Key key) {
+    String value = key.scope() == Scope.ADDRESS ? network(key.value()) : key.value();
+    // Long values, and values PostgreSQL text cannot hold (a NUL) or logs would mangle, by their hash.
+    if (value.length() > 100 || value.chars().anyMatch(Character::isISOControl)) {
+      value = "sha256:" + sha256(value);
+    }
+    return action.key() + ":" + key.scope().name().toLowerCase() + ":" + value;
+  }
+
+  private static String network(String address) {
+    if (address == null || !address.contains(":")) {
+      return String.valueOf(address);
+    }
+    try {
+      byte[] bytes = InetAddress.getByName(address).getAddress(); // a literal: no name is looked up
+      if (bytes.length != 16) {
+        return address;
+      }
+      Arrays.fill(bytes, 8, 16, (byte) 0);
+      return InetAddress.getByAddress(bytes).getHostAddress() + "/64";
+    } catch (UnknownHostException e) {
+      return address;
+    }
+  }
+
+  private static String sha256(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void rejectIfEmpty(Drawn drawn) {
+    if (!drawn.probe().isConsumed()) {
+      throw tooMany(drawn);
+    }
+  }
+
+  private static ApiException tooMany(Drawn drawn) {
     long retryAfter = Math.max(1, ceilSeconds(drawn.probe().getNanosToWaitForRefill()));
     HttpHeaders headers = headers(drawn);
     headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
-    throw new ApiException(
+    return new ApiException(
         HttpStatus.TOO_MANY_REQUESTS,
         "too.many.requests.retry.after",
         "Rate limit exceeded the maximum. Retry the request in [" + retryAfter + "] seconds",
@@ -70,12 +162,13 @@ class PostgresRateLimits implements RateLimits {
   }
 
   private Drawn draw(String key, int capacity, RateLimitProperties.Limit limit) {
-    BucketConfiguration configuration =
-        BucketConfiguration.builder()
-            .addLimit(l -> l.capacity(capacity).refillGreedy(capacity, limit.period()))
-            .build();
+    BucketConfiguration configuration = configuration(capacity, limit.period());
     ConsumptionProbe probe = buckets.getProxy(key, () -> configuration).tryConsumeAndReturnRemaining(1);
     return new Drawn(probe, capacity, limit.period().toSeconds());
+  }
+
+  private static BucketConfiguration configuration(int capacity, Duration period) {
+    return BucketConfiguration.builder().addLimit(l -> l.capacity(capacity).refillGreedy(capacity, period)).build();
   }
 
   /** The IETF RateLimit header fields of the bucket closest to empty. */

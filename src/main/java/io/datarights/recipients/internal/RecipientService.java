@@ -117,7 +117,8 @@ class RecipientService {
     for (String value : requested) {
       chosen.add(
           RecipientEvent.parse(value)
-              .orElseThrow(() -> ApiException.invalidValue("events", "Unknown event: " + value + ". Use GDPR_UPDATE or GDPR_DELETE.")));
+              // The value is not repeated: the message must not echo whatever a client sent.
+              .orElseThrow(() -> ApiException.invalidValue("events", "events holds an unknown event. Use GDPR_UPDATE or GDPR_DELETE.")));
     }
     return List.copyOf(chosen);
   }

@@ -12,9 +12,18 @@ import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
 
-/** Turns a verified token into the {@link Caller}: its org, client and expanded permissions. */
+/**
+ * Turns a verified token into the {@link Caller}: its org, client and expanded permissions. The
+ * client must still exist: deleting a client ends its tokens at once, not when they expire.
+ */
 @Component
 class CallerAuthenticationConverter implements Converter<Jwt, AbstractAuthenticationToken> {
+
+  private final ClientRepository clients;
+
+  CallerAuthenticationConverter(ClientRepository clients) {
+    this.clients = clients;
+  }
 
   @Override
   public AbstractAuthenticationToken convert(Jwt jwt) {
@@ -28,6 +37,9 @@ class CallerAuthenticationConverter implements Converter<Jwt, AbstractAuthentica
       orgId = OrgId.of(org);
     } catch (IllegalArgumentException e) {
       throw new OAuth2AuthenticationException(new OAuth2Error("invalid_token"));
+    }
+    if (!clients.exists(orgId, jwt.getSubject())) {
+      throw new OAuth2AuthenticationException(new OAuth2Error("invalid_token", "The client was deleted.", null));
     }
     Caller caller =
         new Caller(orgId, jwt.getSubject(), jwt.getClaimAsString(Tokens.NAME_CLAIM), Permissions.expand(grants));

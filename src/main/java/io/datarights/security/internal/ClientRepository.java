@@ -59,6 +59,14 @@ class ClientRepository {
         .optional();
   }
 
+  boolean exists(OrgId org, String clientId) {
+    return jdbc.sql("select exists (select 1 from oauth_clients where org_id = :org and client_id = :id)")
+        .param("org", org.value())
+        .param("id", clientId)
+        .query(Boolean.class)
+        .single();
+  }
+
   List<StoredClient> list(OrgId org, PageParams page) {
     return jdbc.sql(
             """

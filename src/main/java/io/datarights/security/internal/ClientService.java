@@ -3,6 +3,7 @@ package io.datarights.security.internal;
 import io.datarights.security.NewClient;
 import io.datarights.security.OAuthClients;
 import io.datarights.shared.OrgId;
+import io.datarights.shared.StorableText;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
@@ -53,14 +54,19 @@ class ClientService implements OAuthClients {
 
   /** The org of a client id, to audit refused attempts against existing clients. */
   Optional<OrgId> orgOf(String clientId) {
-    return clients.findForAuthentication(clientId).map(StoredClient::orgId);
+    return find(clientId).map(StoredClient::orgId);
   }
 
   /** The client if the secret matches; constant work whether or not the id exists. */
   Optional<StoredClient> authenticate(String clientId, String secret) {
-    Optional<StoredClient> client = clients.findForAuthentication(clientId);
+    Optional<StoredClient> client = find(clientId);
     boolean matches = hasher.matches(secret, client.map(StoredClient::secretHash).orElse(decoyHash));
     return matches ? client : Optional.empty();
+  }
+
+  /** An id holding text no id can hold (a NUL from a forged Basic header) names no client. */
+  private Optional<StoredClient> find(String clientId) {
+    return StorableText.isStorable(clientId) ? clients.findForAuthentication(clientId) : Optional.empty();
   }
 
   private void store(OrgId org, String id, String secret, String name, List<String> permissions) {

@@ -1,5 +1,6 @@
 package io.datarights.security.internal;
 
+import io.datarights.security.ClientAuthenticationLimits;
 import io.datarights.security.ConsolePaths;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -7,7 +8,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.DefaultRedirectStrategy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -25,20 +28,28 @@ class ConsoleSecurityConfiguration {
   @Bean
   @Order(1)
   @ConditionalOnWebApplication
-  SecurityFilterChain console(HttpSecurity http, ClientService clients, ApplicationEventPublisher events) throws Exception {
+  SecurityFilterChain console(
+      HttpSecurity http, ClientService clients, ClientRepository repository, ClientAuthenticationLimits limits,
+      ApplicationEventPublisher events)
+      throws Exception {
     http.securityMatcher(ConsolePaths.ROOT, ConsolePaths.ROOT + "/**", ConsolePaths.ASSETS, ConsolePaths.WEBJARS)
         .authorizeHttpRequests(
             auth ->
                 auth.requestMatchers(ConsolePaths.SIGN_IN, ConsolePaths.ASSETS, ConsolePaths.WEBJARS).permitAll()
                     .anyRequest().authenticated())
-        .authenticationProvider(new ConsoleSignIn(clients, events))
+        .authenticationProvider(new ConsoleSignIn(clients, limits, events))
+        .addFilterAfter(new DeletedClientSessions(repository), SecurityContextHolderFilter.class)
         .formLogin(
             form ->
                 form.loginPage(ConsolePaths.SIGN_IN)
                     .usernameParameter("clientId")
                     .passwordParameter("clientSecret")
                     .defaultSuccessUrl(ConsolePaths.ROOT, true)
-                    .failureUrl(ConsolePaths.SIGN_IN + "?error"))
+                    .failureHandler(
+                        (request, response, e) ->
+                            new DefaultRedirectStrategy().sendRedirect(
+                                request, response,
+                                ConsolePaths.SIGN_IN + (e instanceof ConsoleSignIn.Throttled ? "?throttled" : "?error"))))
         .logout(logout -> logout.logoutUrl(ConsolePaths.SIGN_OUT).logoutSuccessUrl(ConsolePaths.SIGN_IN + "?signedOut"))
         .headers(
             headers ->

@@ -62,7 +62,8 @@ class OAuthClientController {
   ResponseEntity<CreatedClient> create(Caller caller, @Valid @RequestBody CreateClient body) {
     for (String grant : body.permissions()) {
       if (!Permissions.isKnownGrant(grant)) {
-        throw ApiException.invalidValue("permissions", "Unknown permission: " + grant);
+        // Quoted only in part: the message must not echo whatever a client sent.
+        throw ApiException.invalidValue("permissions", "Unknown permission: " + excerpt(grant));
       }
       // A client may hand out only what it holds itself: no escalation through new clients.
       if (!caller.permissions().containsAll(Permissions.expand(List.of(grant)))) {
@@ -107,5 +108,9 @@ class OAuthClientController {
     }
     events.publishEvent(AuditableEvent.of(caller.orgId(), "oauth.client.deleted", caller.clientId(), "oauthClient", clientId));
     return ResponseEntity.noContent().build();
+  }
+
+  private static String excerpt(String value) {
+    return value.length() <= 100 ? value : value.substring(0, 100) + "…";
   }
 }

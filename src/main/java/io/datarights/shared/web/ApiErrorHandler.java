@@ -1,16 +1,22 @@
 package io.datarights.shared.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.datarights.shared.ApiException;
+import io.datarights.shared.StorableText;
 import io.datarights.shared.ErrorBody;
 import io.datarights.shared.ErrorResponses;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
@@ -38,7 +44,7 @@ class ApiErrorHandler {
 
   @ExceptionHandler(ApiException.class)
   ResponseEntity<ErrorBody> api(ApiException e) {
-    return ResponseEntity.status(e.status()).headers(e.headers()).body(ErrorResponses.body(e));
+    return ResponseEntity.status(e.status()).headers(e.headers()).contentType(MediaType.APPLICATION_JSON).body(ErrorResponses.body(e));
   }
 
   @ExceptionHandler(MethodArgumentNotValidException.class)
@@ -64,32 +70,93 @@ class ApiErrorHandler {
       return respond(HttpStatus.PAYLOAD_TOO_LARGE, BodyTooLargeException.CODE, tooLarge.getMessage(), Map.of(), List.of());
     }
     Throwable cause = e.getCause();
-    if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty() && !truncated(mapping)) {
-      String field = fieldPath(mapping);
-      return respond(
-          HttpStatus.BAD_REQUEST,
-          "invalid.value",
-          "The value of " + field + " has the wrong type or format.",
-          Map.of("field", field),
-          List.of(new ErrorBody.Detail("invalid.value", field)));
+    JsonMappingException mapping = cause instanceof JsonMappingException m ? m : null;
+    String at = mapping == null || mapping.getPath().isEmpty() ? null : fieldPath(mapping);
+    StreamReadException syntax = syntaxErrorIn(cause);
+    if (org.springframework.core.NestedExceptionUtils.getMostSpecificCause(e) instanceof StreamConstraintsException) {
+      return badBody("The request body is nested too deeply, or holds a number or text too long to read.");
     }
-    if (cause instanceof JsonProcessingException json && json.getLocation() != null) {
+    if (syntax != null) {
+      String reason = syntax.getOriginalMessage() == null ? "" : syntax.getOriginalMessage().split("\\n")[0];
+      Matcher duplicate = DUPLICATE_FIELD.matcher(reason);
+      if (duplicate.matches()) {
+        String field = at == null ? duplicate.group(1) : at + "." + duplicate.group(1);
+        return invalidField(field, "The field " + field + " is given twice.");
+      }
+      if (syntax.getLocation() != null) {
+        return badBody(
+            "The request body is not valid JSON (line "
+                + syntax.getLocation().getLineNr()
+                + ", column "
+                + syntax.getLocation().getColumnNr()
+                + safeReason(reason)
+                + ").");
+      }
+      return badBody("The request body is not valid JSON.");
+    }
+    if (at != null) {
       String message =
-          "The request body is not valid JSON (line "
-              + json.getLocation().getLineNr()
-              + ", column "
-              + json.getLocation().getColumnNr()
-              + ": "
-              + json.getOriginalMessage().split("\n")[0]
-              + ").";
-      return respond(HttpStatus.BAD_REQUEST, "bad.request", message, Map.of(), List.of(new ErrorBody.Detail("bad.request", "body")));
+          mapping instanceof StorableTextModule.UnstorableTextException
+              ? StorableText.problem(at)
+              : mapping instanceof StorableTextModule.UnstorableTimeException
+                  ? "The value of " + at + " must be a time between the years " + StorableTime.FIRST_YEAR + " and " + StorableTime.LAST_YEAR + "."
+                  : "The value of " + at + " has the wrong type or format.";
+      return invalidField(at, message);
     }
+    if (cause instanceof MismatchedInputException mismatch) {
+      if (mismatch.getOriginalMessage() != null && mismatch.getOriginalMessage().startsWith("No content to map")) {
+        return badBody("The request body is empty.");
+      }
+      // The body as a whole is of the wrong kind: Jackson's words would name our classes.
+      return badBody("The request body must be " + expected(mismatch.getTargetType()) + ".");
+    }
+    return badBody("The request body is missing or unreadable.");
+  }
+
+  /** The parser's complaint about the bytes themselves, however deep the binding had got. */
+  private static StreamReadException syntaxErrorIn(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof StreamReadException read && !(t instanceof JsonMappingException)) {
+        return read;
+      }
+    }
+    return null;
+  }
+
+  private static final Pattern DUPLICATE_FIELD = Pattern.compile("Duplicate field '(.*)'");
+
+  private static ResponseEntity<ErrorBody> invalidField(String field, String message) {
     return respond(
-        HttpStatus.BAD_REQUEST,
-        "bad.request",
-        "The request body is missing or unreadable.",
-        Map.of(),
-        List.of(new ErrorBody.Detail("bad.request", "body")));
+        HttpStatus.BAD_REQUEST, "invalid.value", message, Map.of("field", field), List.of(new ErrorBody.Detail("invalid.value", field)));
+  }
+
+  private static ResponseEntity<ErrorBody> badBody(String message) {
+    return respond(HttpStatus.BAD_REQUEST, "bad.request", message, Map.of(), List.of(new ErrorBody.Detail("bad.request", "body")));
+  }
+
+  private static String expected(Class<?> type) {
+    if (type == null) {
+      return "JSON of another shape";
+    }
+    if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+      return "a JSON array";
+    }
+    if (CharSequence.class.isAssignableFrom(type) || Number.class.isAssignableFrom(type) || type.isPrimitive() || type == Boolean.class) {
+      return "a JSON value";
+    }
+    return "a JSON object";
+  }
+
+  /**
+   * The parser's own words about a syntax error, where they only describe the input ("Unexpected
+   * character ('x' (code 120))"); dropped where they would name the parser's internals.
+   */
+  private static String safeReason(String reason) {
+    String cut = reason.replaceAll("\\s*\\(?(for [A-Za-z]+ )?(start marker )?at \\[Source:.*$", "").replaceAll("\\s*\\[Source:.*$", "");
+    if (cut.isBlank() || cut.contains("`") || cut.contains("Feature") || cut.contains("Constraints") || cut.length() > 300) {
+      return "";
+    }
+    return ": " + cut;
   }
 
   @ExceptionHandler(MissingServletRequestParameterException.class)
@@ -193,12 +260,8 @@ class ApiErrorHandler {
 
   private static ResponseEntity<ErrorBody> respond(
       HttpStatus status, String code, String message, Map<String, String> params, List<ErrorBody.Detail> details) {
-    return ResponseEntity.status(status).body(ErrorResponses.body(status, code, message, params, details));
-  }
-
-  /** A body cut off mid-way is a syntax problem, even where Jackson reports it at a field. */
-  private static boolean truncated(JsonProcessingException e) {
-    return e.getOriginalMessage() != null && e.getOriginalMessage().contains("end-of-input");
+    // JSON whatever the Accept header asks for: an error must never be lost to content negotiation.
+    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(ErrorResponses.body(status, code, message, params, details));
   }
 
   private static String fieldPath(JsonMappingException e) {

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Locale;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -41,6 +42,10 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
       refuse(response, limit);
       return;
     }
+    if (chunkedFormTooLarge(request)) {
+      refuse(response, limit);
+      return;
+    }
     try {
       chain.doFilter(new LimitedRequest(request, limit), response);
     } catch (ServletException | IOException | RuntimeException e) {
@@ -50,6 +55,22 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
         throw e;
       }
     }
+  }
+
+  /**
+   * A form body of unknown length is read by the servlet container, not through this filter; a
+   * form over its limit (set to ours) would silently lose its fields and be answered with a
+   * misleading 400. Reading the form here lets the container say so.
+   */
+  private static boolean chunkedFormTooLarge(HttpServletRequest request) {
+    String type = request.getContentType();
+    if (request.getContentLengthLong() >= 0 || type == null
+        || !type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+      return false;
+    }
+    request.getParameterMap();
+    Object reason = request.getAttribute("org.apache.catalina.parameter_parse_failed_reason");
+    return reason != null && reason.toString().equals("POST_TOO_LARGE");
   }
 
   private long limitFor(HttpServletRequest request) {

@@ -18,11 +18,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestIdFilter extends OncePerRequestFilter {
 
+  /** The id, kept on the request for its error dispatch, which runs after the MDC was cleared. */
+  private static final String ATTRIBUTE = RequestIdFilter.class.getName() + ".id";
+
   @Override
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String id = UUID.randomUUID().toString();
+    String id = request.getAttribute(ATTRIBUTE) instanceof String given ? given : UUID.randomUUID().toString();
+    request.setAttribute(ATTRIBUTE, id);
     MDC.put(RequestContext.MDC_KEY, id);
     response.setHeader(RequestContext.HEADER, id);
     try {
@@ -34,7 +38,7 @@ class RequestIdFilter extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilterErrorDispatch() {
-    // Keep the id of the original request on the error dispatch.
-    return true;
+    // The error dispatch (for an error sent by a filter, e.g. the firewall) takes the original request's id.
+    return false;
   }
 }
