@@ -2,6 +2,7 @@ package io.datarights.privacy;
 
 import io.datarights.identifiers.Identifier;
 import io.datarights.shared.OrgId;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,6 +23,13 @@ public interface PersonalDataService {
    * Services that hold no subjects of their own (conversations, flows) return an empty list.
    */
   List<SubjectMatch> findSubjects(OrgId org, Identifier identifier);
+
+  /**
+   * The persons among this service's records that the identifier index found, by record id: how
+   * a subject search asks every service at once after one index query. Ids that name nothing
+   * (any more) are left out.
+   */
+  List<SubjectMatch> findSubjects(OrgId org, Collection<String> indexedRecordIds);
 
   /**
    * The known fields of a subject this service owns (a user id for directory, and so on), so that

@@ -72,6 +72,11 @@ public class GateService implements PersonalDataService {
   }
 
   @Override
+  public List<SubjectMatch> findSubjects(OrgId org, java.util.Collection<String> indexedRecordIds) {
+    return List.of();
+  }
+
+  @Override
   public Optional<SubjectMatch> resolve(OrgId org, SubjectRef ref) {
     return Optional.empty();
   }

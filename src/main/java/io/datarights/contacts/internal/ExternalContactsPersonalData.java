@@ -19,6 +19,7 @@ import io.datarights.privacy.SubjectType;
 import io.datarights.shared.Ids;
 import io.datarights.shared.OrgId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -92,9 +93,12 @@ class ExternalContactsPersonalData implements PersonalDataService {
   @Override
   @Transactional(readOnly = true)
   public List<SubjectMatch> findSubjects(OrgId org, Identifier identifier) {
-    List<UUID> ids = index.lookup(org, identifier.kind(), identifier.value(), name()).stream()
-        .flatMap(id -> Ids.parse(id).stream())
-        .toList();
+    return findSubjects(org, index.lookup(org, identifier.kind(), identifier.value(), name()));
+  }
+
+  @Override
+  public List<SubjectMatch> findSubjects(OrgId org, Collection<String> indexedRecordIds) {
+    List<UUID> ids = indexedRecordIds.stream().flatMap(id -> Ids.parse(id).stream()).toList();
     return contacts.findAll(org, ids).stream().map(ExternalContactsPersonalData::match).toList();
   }
 

@@ -19,6 +19,7 @@ import io.datarights.privacy.SubjectRef;
 import io.datarights.privacy.SubjectTerms;
 import io.datarights.shared.OrgId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,6 +92,11 @@ class ConversationsPersonalData implements PersonalDataService {
   /** Conversations are not subjects themselves; they belong to the subjects of other services. */
   @Override
   public List<SubjectMatch> findSubjects(OrgId org, Identifier identifier) {
+    return List.of();
+  }
+
+  @Override
+  public List<SubjectMatch> findSubjects(OrgId org, Collection<String> indexedRecordIds) {
     return List.of();
   }
 

@@ -25,6 +25,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,8 +91,13 @@ class DirectoryPersonalData implements PersonalDataService {
 
   @Override
   public List<SubjectMatch> findSubjects(OrgId org, Identifier identifier) {
+    return findSubjects(org, index.lookup(org, identifier.kind(), identifier.value(), name()));
+  }
+
+  @Override
+  public List<SubjectMatch> findSubjects(OrgId org, Collection<String> indexedRecordIds) {
     Set<UUID> ids = new TreeSet<>();
-    addLookups(org, identifier, ids);
+    indexedRecordIds.forEach(id -> Ids.parse(id).ifPresent(ids::add));
     return withPersonalData(users.findAll(org, ids, false)).stream().map(DirectoryPersonalData::match).toList();
   }
 

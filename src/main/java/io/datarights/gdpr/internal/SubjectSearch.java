@@ -1,7 +1,8 @@
 package io.datarights.gdpr.internal;
 
-import io.datarights.identifiers.Identifier;
+import io.datarights.identifiers.IdentifierIndex;
 import io.datarights.identifiers.IdentifierKind;
+import io.datarights.identifiers.IndexedRecord;
 import io.datarights.privacy.PersonalDataService;
 import io.datarights.privacy.SubjectMatch;
 import io.datarights.ratelimit.RateLimitedAction;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
@@ -23,10 +25,12 @@ class SubjectSearch {
 
   private final PersonalDataServices services;
   private final RateLimits rateLimits;
+  private final IdentifierIndex index;
 
-  SubjectSearch(PersonalDataServices services, RateLimits rateLimits) {
+  SubjectSearch(PersonalDataServices services, RateLimits rateLimits, IdentifierIndex index) {
     this.services = services;
     this.rateLimits = rateLimits;
+    this.index = index;
   }
 
   /** A person as one service holds them. */
@@ -40,9 +44,15 @@ class SubjectSearch {
       throw ApiException.invalidValue("searchValue", "searchValue is longer than 500 characters.");
     }
     rateLimits.consume(caller, RateLimitedAction.GDPR_SUBJECT_SEARCH);
+    // One index query for every service; only the services it names load their records.
+    Map<String, List<String>> hits = index.lookup(caller.orgId(), kind, searchValue).stream()
+        .collect(Collectors.groupingBy(IndexedRecord::service, Collectors.mapping(IndexedRecord::recordId, Collectors.toList())));
     List<Found> found = new ArrayList<>();
     for (PersonalDataService service : services.all()) {
-      service.findSubjects(caller.orgId(), new Identifier(kind, searchValue)).forEach(m -> found.add(new Found(service.name(), m)));
+      List<String> ids = hits.get(service.name());
+      if (ids != null) {
+        service.findSubjects(caller.orgId(), ids).forEach(m -> found.add(new Found(service.name(), m)));
+      }
     }
     return found;
   }

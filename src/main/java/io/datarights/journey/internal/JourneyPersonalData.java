@@ -22,6 +22,7 @@ import io.datarights.privacy.SubjectType;
 import io.datarights.shared.OrgId;
 import io.datarights.shared.PageParams;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +85,12 @@ class JourneyPersonalData implements PersonalDataService {
 
   @Override
   public List<SubjectMatch> findSubjects(OrgId org, Identifier identifier) {
-    Set<String> ids = new TreeSet<>(index.lookup(org, identifier.kind(), identifier.value(), name()));
+    return findSubjects(org, index.lookup(org, identifier.kind(), identifier.value(), name()));
+  }
+
+  @Override
+  public List<SubjectMatch> findSubjects(OrgId org, Collection<String> indexedRecordIds) {
+    Set<String> ids = new TreeSet<>(indexedRecordIds);
     List<SubjectMatch> matches = new ArrayList<>();
     for (String id : ids) {
       CustomerKey.lookup(CustomerKey.COOKIE, id).ifPresent(customer -> matches.add(match(org, customer)));

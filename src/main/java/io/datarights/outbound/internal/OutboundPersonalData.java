@@ -18,6 +18,7 @@ import io.datarights.privacy.SubjectType;
 import io.datarights.shared.Ids;
 import io.datarights.shared.OrgId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -88,8 +89,13 @@ class OutboundPersonalData implements PersonalDataService {
     if (!INDEXED.contains(identifier.kind())) {
       return List.of();
     }
+    return findSubjects(org, index.lookup(org, identifier.kind(), identifier.value(), name()));
+  }
+
+  @Override
+  public List<SubjectMatch> findSubjects(OrgId org, Collection<String> indexedRecordIds) {
     Set<UUID> ids = new LinkedHashSet<>();
-    index.lookup(org, identifier.kind(), identifier.value(), name()).forEach(id -> Ids.parse(id).ifPresent(ids::add));
+    indexedRecordIds.forEach(id -> Ids.parse(id).ifPresent(ids::add));
     return withLists(org, contacts.findAll(org, ids)).stream().map(OutboundPersonalData::match).toList();
   }
 

@@ -4,11 +4,16 @@ import io.datarights.ratelimit.RateLimitedAction;
 import io.datarights.ratelimit.RateLimits;
 import io.datarights.security.Caller;
 import io.datarights.shared.ApiException;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.InetAddress;
@@ -37,6 +42,13 @@ class PostgresRateLimits implements RateLimits {
 
   private final ProxyManager<String> buckets;
   private final RateLimitProperties properties;
+  /**
+   * Buckets of large limits, counted on this node and written to PostgreSQL once 1 % of the limit
+   * (or a second) has gone by: a search then costs no database round trip, and all nodes together
+   * overshoot such a limit by at most 1 % each. Limits under 100 are counted exactly, in PostgreSQL.
+   */
+  private final Cache<String, Bucket> locallyCounted =
+      Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(Duration.ofMinutes(10)).build();
 
   PostgresRateLimits(DataSource dataSource, RateLimitProperties properties, Clock clock) {
     this.properties = properties;
@@ -83,7 +95,7 @@ class PostgresRateLimits implements RateLimits {
     RateLimitProperties.Limit limit = properties.limitFor(action.key());
     for (Key key : keys) {
       int capacity = capacity(limit, key.scope());
-      buckets.getProxy(bucketId(action, key), () -> configuration(capacity, limit.period())).addTokens(1);
+      bucket(bucketId(action, key), capacity, limit.period()).addTokens(1);
     }
   }
 
@@ -162,9 +174,21 @@ class PostgresRateLimits implements RateLimits {
   }
 
   private Drawn draw(String key, int capacity, RateLimitProperties.Limit limit) {
-    BucketConfiguration configuration = configuration(capacity, limit.period());
-    ConsumptionProbe probe = buckets.getProxy(key, () -> configuration).tryConsumeAndReturnRemaining(1);
-    return new Drawn(probe, capacity, limit.period().toSeconds());
+    return new Drawn(bucket(key, capacity, limit.period()).tryConsumeAndReturnRemaining(1), capacity, limit.period().toSeconds());
+  }
+
+  static final int LOCAL_SHARE_DIVISOR = 100;
+  static final Duration LOCAL_SYNC_INTERVAL = Duration.ofSeconds(1);
+
+  private Bucket bucket(String key, int capacity, Duration period) {
+    BucketConfiguration configuration = configuration(capacity, period);
+    long localShare = capacity / LOCAL_SHARE_DIVISOR;
+    if (localShare < 1) {
+      return buckets.getProxy(key, () -> configuration);
+    }
+    return locallyCounted.get(key, k -> buckets.builder()
+        .withOptimization(Optimizations.delaying(new DelayParameters(localShare, LOCAL_SYNC_INTERVAL)))
+        .build(k, () -> configuration));
   }
 
   private static BucketConfiguration configuration(int capacity, Duration period) {
