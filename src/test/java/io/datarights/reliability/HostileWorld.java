@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.datarights.support.Api;
 import io.datarights.support.IntegrationTest.Tenant;
+import io.datarights.support.Multipart;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
@@ -56,6 +57,8 @@ final class HostileWorld {
     Api.Response consent = api.put("/api/v2/journey/customers/cookie/" + CONSENTED_COOKIE + "/consent", Map.of("tracking", true));
     assertThat(consent.status()).as(consent.toString()).isLessThan(300);
     ids.put("requestId", created(api.post("/api/v2/gdpr/requests", json(GDPR_REQUEST.replace("${n}", "0")))));
+    ids.put("jobId", created(Multipart.upload(api, "/api/v2/gdpr/bulk-erasures?deleteConfirmed=true", "subjects.csv", "text/csv",
+        "type,value\nEMAIL,gone@example.com\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))));
   }
 
   private static String created(Api.Response response) {
@@ -230,6 +233,7 @@ final class HostileWorld {
       Map.of(
           "POST /api/v2/outbound/contactlists/{listId}/contacts/import", "HostileCsvImportTest",
           "POST /api/v2/conversations/{conversationId}/attachments", "HostileUploadsTest",
+          "POST /api/v2/gdpr/bulk-erasures", "bulkerasure/BulkErasureApiTest and SubjectFileTest (malformed subject files)",
           "POST /oauth/token", "HostileJsonBodiesTest (form bodies)");
 
   static List<String> jsonOperations() {

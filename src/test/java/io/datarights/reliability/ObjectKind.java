@@ -20,6 +20,7 @@ enum ObjectKind {
   JOURNEY_SESSION(true),
   FLOW(true),
   GDPR_REQUEST(true),
+  BULK_ERASURE(true),
   OAUTH_CLIENT(true),
   RECIPIENT(true),
   PII_SCAN(true),

@@ -199,6 +199,13 @@ final class SweepFixture {
     awaitFinished(api, extended);
     values.add(extended);
 
+    // A bulk erasure of one subject the org never held
+    String bulk = id(upload(token, "/api/v2/gdpr/bulk-erasures?deleteConfirmed=true", "subjects.csv", "text/csv",
+        ("type,value\nEMAIL,gone." + tag + "@example.com\n").getBytes(StandardCharsets.UTF_8)));
+    refs.put(ObjectKind.BULK_ERASURE, bulk);
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+        .until(() -> api.get("/api/v2/gdpr/bulk-erasures/" + bulk).json().get("status").asText().equals("COMPLETED"));
+
     // Clients, holds, recipients, scans, DPIA, controller
     Api.Response client = api.post("/api/v2/oauth/clients", Map.of("name", "Reader " + Tag, "permissions", List.of("gdpr:request:view")));
     refs.put(ObjectKind.OAUTH_CLIENT, id(client));

@@ -63,6 +63,7 @@ final class SweepTables {
           Map.entry("/api/v2/journey/sessions/{sessionId}", JOURNEY_SESSION),
           Map.entry("/api/v2/flows/{flowId}", ObjectKind.FLOW),
           Map.entry("/api/v2/gdpr/requests/{requestId}", ObjectKind.GDPR_REQUEST),
+          Map.entry("/api/v2/gdpr/bulk-erasures/{jobId}", ObjectKind.BULK_ERASURE),
           Map.entry("/api/v2/oauth/clients/{clientId}", OAUTH_CLIENT),
           Map.entry("/api/v2/governance/recipients/{recipientId}", ObjectKind.RECIPIENT),
           Map.entry("/api/v2/governance/pii-scans/{id}", ObjectKind.PII_SCAN),
@@ -273,6 +274,13 @@ final class SweepTables {
     body("POST /api/v2/flows", r -> List.of(Body.json("flow", false, flow(r.own()))));
     body("PUT /api/v2/flows/{flowId}", r -> List.of(Body.json("flow", false, flow(r.own()))));
 
+    body("POST /api/v2/gdpr/bulk-erasures", r -> {
+      // Identifiers, not ids: the job erases whatever the caller's own org holds of them.
+      String boundary = "----sweep-" + r.own().tag();
+      byte[] csv = ("type,value\nEMAIL," + r.othersEmail() + "\nPHONE," + r.othersPhone() + "\n").getBytes(StandardCharsets.UTF_8);
+      return List.of(new Body("subjects of another org", false, "multipart/form-data; boundary=" + boundary,
+          SweepFixture.multipart(boundary, "subjects.csv", "text/csv", csv), Map.of("deleteConfirmed", "true"), Map.of()));
+    });
     body("POST /api/v2/gdpr/requests", r -> {
       List<Body> bodies = new ArrayList<>();
       for (Map<String, Object> subject : subjectsNamingOthers(r)) {
