@@ -63,10 +63,16 @@ public final class ServerProcess implements AutoCloseable {
 
   /** Starts a server on a free port against the given database and waits until it is healthy. */
   public static ServerProcess start(String name, String jdbcUrl, Path dataDir, Map<String, String> settings) {
+    return start(name, jdbcUrl, dataDir, settings, List.of());
+  }
+
+  /** As above, with JVM options of the server's own, e.g. {@code -Xmx256m} (the last -Xmx counts). */
+  public static ServerProcess start(String name, String jdbcUrl, Path dataDir, Map<String, String> settings, List<String> jvmArgs) {
     int port = freePort();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(List.of("-Xmx512m", "-Duser.timezone=Pacific/Chatham"));
+    command.addAll(jvmArgs);
     // e.g. -Dserver.jvm-args=-XX:StartFlightRecording=filename=target/search.jfr to profile a run
     String extra = System.getProperty("server.jvm-args", "");
     if (!extra.isBlank()) {
