@@ -27,14 +27,17 @@ final class Report {
     text.append(String.format("Rows: %,d external contacts, %,d conversations, %,d identifier index entries.%n%n", contacts, conversations, indexRows));
   }
 
-  void search(int lookups, long[] http, double httpPerSecond, long[] sql, double sqlPerSecond, int clients) {
+  void search(int lookups, long[] http, double httpPerSecond, long[] sql, double sqlPerSecond, long[] floor, int clients) {
     long[] h = sorted(http);
     long[] s = sorted(sql);
+    long[] f = sorted(floor);
     text.append("### Subject search by e-mail (").append(lookups).append(" distinct people)\n\n");
     text.append("| | p50 ms | p99 ms | per second (1 client) | per second (").append(clients).append(" clients) |\n|---|---:|---:|---:|---:|\n");
     text.append(String.format("| HTTP `GET /api/v2/gdpr/subjects` | %.2f | %.2f | %.0f | %.0f |%n", ms(p(h, 50)), ms(p(h, 99)), perSecond(h), httpPerSecond));
     text.append(String.format("| raw SQL over JDBC | %.2f | %.2f | %.0f | %.0f |%n", ms(p(s, 50)), ms(p(s, 99)), perSecond(s), sqlPerSecond));
-    text.append(String.format("| ratio | %.1f× | %.1f× | | %.1f× |%n%n", (double) p(h, 50) / p(s, 50), (double) p(h, 99) / p(s, 99), sqlPerSecond / httpPerSecond));
+    text.append(String.format("| ratio | %.1f× | %.1f× | | %.1f× |%n", (double) p(h, 50) / p(s, 50), (double) p(h, 99) / p(s, 99), sqlPerSecond / httpPerSecond));
+    text.append(String.format("| HTTP floor: `GET /api/v2/organizations/me` (token + one query) | %.2f | %.2f | %.0f | |%n", ms(p(f, 50)), ms(p(f, 99)), perSecond(f)));
+    text.append(String.format("| search ÷ HTTP floor | %.1f× | %.1f× | | |%n%n", (double) p(h, 50) / p(f, 50), (double) p(h, 99) / p(f, 99)));
   }
 
   private boolean subjectHeader;

@@ -47,14 +47,23 @@ final class SearchBenchmark {
       }
     };
     Lookup sql = rawLookup(jdbc, org);
+    // The floor of any authenticated call: HTTP, token verification and one primary-key query.
+    Lookup floor = email -> {
+      Api.Response me = api.get("/api/v2/organizations/me");
+      if (me.status() != 200) {
+        throw new AssertionError("organizations/me answered " + me);
+      }
+    };
     warmUp(emails, http);
     warmUp(emails, sql);
+    warmUp(emails, floor);
     long[] httpLatencies = sequential(emails, http);
     long[] sqlLatencies = sequential(emails, sql);
+    long[] floorLatencies = sequential(emails, floor);
     String url = jdbc.getMetaData().getURL();
     double httpThroughput = concurrent(emails, () -> http);
     double sqlThroughput = concurrent(emails, () -> rawLookup(DriverManager.getConnection(url, "postgres", ""), org));
-    report.search(emails.size(), httpLatencies, httpThroughput, sqlLatencies, sqlThroughput, CLIENTS);
+    report.search(emails.size(), httpLatencies, httpThroughput, sqlLatencies, sqlThroughput, floorLatencies, CLIENTS);
   }
 
   private static Lookup rawLookup(Connection jdbc, UUID org) throws SQLException {

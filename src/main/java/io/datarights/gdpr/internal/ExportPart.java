@@ -20,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.apache.commons.csv.CSVFormat;
@@ -73,9 +74,11 @@ final class ExportPart implements ExportSink, AutoCloseable {
   public void file(String recordId, String fileName, String contentType, long size, FileContent content) {
     String entry = uniqueName("files/" + service + "/" + safe(recordId) + "/" + safe(fileName));
     try (InputStream in = content.open()) {
+      zip.setLevel(ExportPackager.levelFor(entry));
       zip.putNextEntry(new ZipEntry(entry));
       in.transferTo(zip);
       zip.closeEntry();
+      zip.setLevel(Deflater.DEFAULT_COMPRESSION);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

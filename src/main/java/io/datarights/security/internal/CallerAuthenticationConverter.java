@@ -67,5 +67,11 @@ class CallerAuthenticationConverter implements Converter<Jwt, AbstractAuthentica
     public Caller getPrincipal() {
       return caller;
     }
+
+    /** The client id: the default would print the whole caller, permissions and all, on every call. */
+    @Override
+    public String getName() {
+      return caller.clientId();
+    }
   }
 }
