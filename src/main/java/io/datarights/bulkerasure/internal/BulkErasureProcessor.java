@@ -12,9 +12,8 @@ import io.datarights.privacy.ServiceOutcome;
 import io.datarights.privacy.SubjectRef;
 import io.datarights.privacy.SubjectTerms;
 import io.datarights.shared.AuditableEvent;
+import io.datarights.shared.FailureCauses;
 import io.datarights.shared.OrgId;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,8 +27,6 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -218,14 +215,7 @@ class BulkErasureProcessor {
   }
 
   private static String describe(Throwable cause) {
-    for (Throwable t = cause; t != null; t = t.getCause()) {
-      if (t instanceof DataAccessResourceFailureException || t instanceof TransientDataAccessException) {
-        return "the database could not be reached";
-      }
-      if (t instanceof IOException || t instanceof UncheckedIOException) {
-        return "the file store could not be read or written";
-      }
-    }
-    return "of an unexpected internal error (the server log names it with this job's id)";
+    return FailureCauses.describe(cause, "this job's id");
   }
+
 }

@@ -7,8 +7,7 @@ import io.datarights.privacy.PersonalDataService;
 import io.datarights.privacy.ServiceOutcome;
 import io.datarights.privacy.SubjectRef;
 import io.datarights.shared.AuditableEvent;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.datarights.shared.FailureCauses;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -16,8 +15,6 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -191,14 +188,7 @@ class RequestProcessor {
   }
 
   private static String describe(Throwable cause) {
-    for (Throwable t = cause; t != null; t = t.getCause()) {
-      if (t instanceof DataAccessResourceFailureException || t instanceof TransientDataAccessException) {
-        return "the database could not be reached";
-      }
-      if (t instanceof IOException || t instanceof UncheckedIOException) {
-        return "the file store could not be read or written";
-      }
-    }
-    return "of an unexpected internal error (the server log names it with this request's id)";
+    return FailureCauses.describe(cause, "this request's id");
   }
+
 }
