@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -46,7 +47,7 @@ class BulkErasureController {
       @RequestParam(required = false) Boolean deleteConfirmed,
       HttpServletRequest request)
       throws IOException {
-    boolean multipart = request.getContentType() != null && request.getContentType().toLowerCase().startsWith("multipart/");
+    boolean multipart = request.getContentType() != null && request.getContentType().toLowerCase(Locale.ROOT).startsWith("multipart/");
     if (multipart && file == null) {
       throw ApiException.invalidValue("file", "Send the subjects as the multipart field file (or as a text/csv body).");
     }
