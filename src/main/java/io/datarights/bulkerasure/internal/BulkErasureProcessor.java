@@ -116,7 +116,6 @@ class BulkErasureProcessor {
       }
       BulkErasureTasks.schedule(scheduler, next, clock.instant());
     });
-    BulkErasureTasks.nudge(scheduler);
   }
 
   /** The verification of one chunk: what a search over every service still finds of its subjects. */
@@ -151,7 +150,6 @@ class BulkErasureProcessor {
         BulkErasureTasks.schedule(scheduler, List.of(BulkErasureTasks.finish(ref.org(), ref.job())), clock.instant());
       }
     });
-    BulkErasureTasks.nudge(scheduler);
   }
 
   /** Completes the job: verified if no chunk's search found anything; the subjects are wiped. */

@@ -72,7 +72,6 @@ class BulkErasureService {
     OrgId org = caller.orgId();
     SubjectFile.Subjects subjects = SubjectFile.read(csv, index.regionOf(org), BulkErasureProperties.MAX_SUBJECTS);
     StoredJob job = tx.execute(status -> create(caller, subjects.identifiers()));
-    BulkErasureTasks.nudge(scheduler);
     return job;
   }
 

@@ -1,12 +1,12 @@
 package io.datarights.bulkerasure.internal;
 
-import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import io.datarights.shared.DueWork;
 import io.datarights.shared.OrgId;
 import java.time.Instant;
 import java.util.List;
@@ -61,21 +61,13 @@ class BulkErasureTasks {
     return FINISH.instance(job.toString()).data(new Ref(org, job, -1, null).encode()).build();
   }
 
-  /** Schedules for now; inside a transaction, the tasks commit with it. */
+  /** Schedules for now; inside a transaction, the tasks commit with it and the scheduler wakes after the commit. */
   static void schedule(SchedulerClient scheduler, List<TaskInstance<String>> instances, Instant now) {
     for (TaskInstance<String> instance : instances) {
       scheduler.scheduleIfNotExists(instance, now);
     }
-  }
-
-  /**
-   * Asks the scheduler to look for due tasks now. Tasks scheduled inside a transaction are not yet
-   * visible when the scheduler is told of them, so after the commit it is told again, instead of
-   * waiting for its next poll. Where no scheduler runs here (command-line tools), nothing happens.
-   */
-  static void nudge(SchedulerClient scheduler) {
-    if (scheduler instanceof Scheduler running) {
-      running.triggerCheckForDueExecutions();
+    if (!instances.isEmpty()) {
+      DueWork.wakeScheduler(scheduler);
     }
   }
 

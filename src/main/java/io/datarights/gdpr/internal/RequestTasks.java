@@ -1,19 +1,17 @@
 package io.datarights.gdpr.internal;
 
-import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import io.datarights.shared.DueWork;
 import io.datarights.shared.OrgId;
 import java.time.Clock;
 import java.util.UUID;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The durable work of a request, as db-scheduler tasks in PostgreSQL: one step per request and
@@ -49,24 +47,7 @@ class RequestTasks {
 
   static void schedule(SchedulerClient scheduler, TaskInstance<String> instance, Clock clock) {
     scheduler.scheduleIfNotExists(instance, clock.instant());
-    wakeAfterCommit(scheduler);
-  }
-
-  /**
-   * db-scheduler's immediate execution looks for due work at once, but inside the filing
-   * transaction the new rows are not visible yet, and the scheduler then sleeps a whole polling
-   * interval (2 s). Look again once they are committed, so that a request starts at once.
-   */
-  private static void wakeAfterCommit(SchedulerClient scheduler) {
-    if (scheduler instanceof Scheduler running && TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(
-          new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-              running.triggerCheckForDueExecutions();
-            }
-          });
-    }
+    DueWork.wakeScheduler(scheduler);
   }
 
   @Bean
