@@ -89,4 +89,44 @@ class DeadlinesTest extends IntegrationTest {
     assertThat(anonymous().get("/actuator/prometheus").text()).contains("datarights_gdpr_requests_overdue 2.0");
     assertThat(api.get("/api/v2/gdpr/deadlines?within=-1").status()).isEqualTo(400);
   }
+
+  @Test
+  void anExtensionReasonOfTwoThousandCharactersIsTheLongestAccepted() {
+    Tenant acme = newTenant("Acme");
+    String refusedId = openRequest(acme, "jane@example.com");
+    String acceptedId = openRequest(acme, "john@example.com");
+    String longest = "y".repeat(2000);
+
+    var refused = acme.api().post("/api/v2/gdpr/requests/" + refusedId + "/extension", Map.of("months", 1, "reason", longest + "y"));
+    var accepted = acme.api().post("/api/v2/gdpr/requests/" + acceptedId + "/extension", Map.of("months", 1, "reason", longest));
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.json().get("details").get(0).get("fieldName").asText()).isEqualTo("reason");
+    assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+    assertThat(accepted.json().get("extensionReason").asText()).hasSize(2000);
+  }
+
+  @Test
+  void extendingARequestThatDoesNotExistIsNotFound() {
+    Tenant acme = newTenant("Acme");
+
+    var missing = acme.api().post("/api/v2/gdpr/requests/" + java.util.UUID.randomUUID() + "/extension", Map.of("months", 1, "reason", "why"));
+
+    assertThat(missing.status()).isEqualTo(404);
+  }
+
+  @Test
+  void theDeadlineListingCountsEveryRequestDueAndTheDueSoonGaugeToo() {
+    Tenant acme = newTenant("Acme");
+    openRequest(acme, "jane@example.com");
+    openRequest(acme, "john@example.com");
+    openRequest(acme, "jill@example.com");
+    clock.advance(Duration.ofDays(26));
+
+    JsonNode page = fresh(acme).get("/api/v2/gdpr/deadlines?within=7&pageSize=2").json();
+
+    assertThat(page.get("entities")).hasSize(2);
+    assertThat(page.get("total").asLong()).isEqualTo(3);
+    assertThat(anonymous().get("/actuator/prometheus").text()).contains("datarights_gdpr_requests_due_soon 3.0");
+  }
 }

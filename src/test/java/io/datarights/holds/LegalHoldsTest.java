@@ -243,4 +243,30 @@ class LegalHoldsTest extends IntegrationTest {
         .as("acme's contact names nothing in globex").isEqualTo(400);
     assertThat(acme.get(PATH + "/" + holdId).json().get("active").asBoolean()).isTrue();
   }
+
+  @Test
+  void releasingAReleasedHoldChangesNothingAndIsAuditedOnce() {
+    Api api = newTenant("Acme").api();
+    String holdId = hold(api, contact(api, "Jürgen", "j@example.com"), null).get("id").asText();
+
+    JsonNode first = api.delete(PATH + "/" + holdId).json();
+    JsonNode second = api.delete(PATH + "/" + holdId).json();
+
+    assertThat(second.get("releasedDate").asText()).isEqualTo(first.get("releasedDate").asText());
+    assertThat(audited("legalHold.released")).isEqualTo(1);
+  }
+
+  @Test
+  void aReasonOfTwoThousandCharactersIsTheLongestAccepted() {
+    Api api = newTenant("Acme").api();
+    String held = contact(api, "Jürgen", "j@example.com");
+    String longest = "Art. 17(3)(e) " + "x".repeat(2000 - 14);
+
+    Api.Response accepted = api.post(PATH, Map.of("subject", Map.of("externalContactId", held), "reason", longest));
+    Api.Response refused = api.post(PATH, Map.of("subject", Map.of("externalContactId", held), "reason", longest + "x"));
+
+    assertThat(accepted.status()).as(accepted.toString()).isEqualTo(201);
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.json().get("details").get(0).get("fieldName").asText()).isEqualTo("reason");
+  }
 }

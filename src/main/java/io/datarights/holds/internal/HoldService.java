@@ -92,12 +92,6 @@ class HoldService implements LegalHolds {
 
   @Override
   @Transactional(readOnly = true)
-  public Optional<Hold> activeHoldOn(OrgId org, SubjectRef ref) {
-    return Optional.ofNullable(activeHolds(org).get(ref));
-  }
-
-  @Override
-  @Transactional(readOnly = true)
   public Map<SubjectRef, Hold> activeHolds(OrgId org) {
     Map<SubjectRef, Hold> active = new LinkedHashMap<>();
     for (StoredHold hold : holds.active(org, today())) {
