@@ -76,7 +76,12 @@ public final class EgressPolicy {
     if (bare.isEmpty()) {
       throw new UnknownHostException("No host.");
     }
-    InetAddress[] addresses = resolver.resolve(bare);
+    InetAddress[] addresses;
+    try {
+      addresses = resolver.resolve(bare);
+    } catch (IllegalArgumentException | SecurityException e) {
+      throw new UnknownHostException("The host is not a valid name."); // e.g. an unknown IPv6 zone
+    }
     if (addresses == null || addresses.length == 0) {
       throw new UnknownHostException("The host has no address.");
     }
