@@ -34,8 +34,4 @@ final class DeliveriesInFlight {
   void release(OrgId org) {
     running.computeIfPresent(org, (key, count) -> count <= 1 ? null : count - 1);
   }
-
-  int running(OrgId org) {
-    return running.getOrDefault(org, 0);
-  }
 }

@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Registers and deletes recipients; the secret is sealed on the way in and shown only then. */
 @Service
@@ -32,6 +33,7 @@ class RecipientService {
   private final ApplicationEventPublisher events;
   private final EgressPolicy egress;
   private final RecipientProperties properties;
+  private final TransactionTemplate tx;
   private final Clock clock;
 
   RecipientService(
@@ -41,6 +43,7 @@ class RecipientService {
       ApplicationEventPublisher events,
       EgressPolicy egress,
       RecipientProperties properties,
+      TransactionTemplate tx,
       Clock clock) {
     this.recipients = recipients;
     this.notifications = notifications;
@@ -48,17 +51,22 @@ class RecipientService {
     this.events = events;
     this.egress = egress;
     this.properties = properties;
+    this.tx = tx;
     this.clock = clock;
   }
 
   /** A new recipient and its secret in clear, which is never shown again. */
   record Created(StoredRecipient recipient, String secret) {}
 
-  @Transactional
+  /** Validates, resolves the URL's host (outside any transaction: DNS may be slow), then registers. */
   Created create(Caller caller, String name, String url, String secret, List<String> events, Boolean active) {
     String validUrl = validUrl(url);
     List<RecipientEvent> subscribed = validEvents(events);
     refuseNonPublic(validUrl);
+    return tx.execute(status -> register(caller, name, validUrl, secret, subscribed, active));
+  }
+
+  private Created register(Caller caller, String name, String validUrl, String secret, List<RecipientEvent> subscribed, Boolean active) {
     // Counted under a lock of the org's recipients, so that concurrent registrations cannot pass the cap together.
     recipients.lockOrg(caller.orgId());
     if (recipients.count(caller.orgId()) >= properties.maxPerOrg()) {
