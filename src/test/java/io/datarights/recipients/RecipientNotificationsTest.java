@@ -76,8 +76,7 @@ class RecipientNotificationsTest extends IntegrationTest {
   /** Every delivery task finished: nothing more will be sent. */
   private void awaitNoDeliveryScheduled() {
     await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-        .until(() -> jdbc.sql("select count(*) from scheduled_tasks where task_name = 'recipient-notification'")
-            .query(Long.class).single() == 0);
+        .until(() -> jdbc.sql("select count(*) from recipient_delivery_tasks").query(Long.class).single() == 0);
   }
 
   @Test
@@ -111,7 +110,7 @@ class RecipientNotificationsTest extends IntegrationTest {
     assertThat(delivery.get("attempts").asInt()).isEqualTo(1);
     assertThat(delivery.get("lastStatusCode").asInt()).isEqualTo(204);
     assertThat(delivery.get("deliveredDate").asText()).isNotBlank();
-    assertThat(delivery.has("lastError")).isFalse();
+    assertThat(delivery.has("lastFailure")).isFalse();
     JsonNode audit = acme.api().get("/api/v2/audits?action=recipient.notification.delivered").json().get("entities").get(0);
     assertThat(audit.get("targetId").asText()).isEqualTo(payload.get("id").asText());
     assertThat(audit.get("details").get("recipientId").asText()).isEqualTo(recipientId);
@@ -154,7 +153,7 @@ class RecipientNotificationsTest extends IntegrationTest {
     assertThat(delivery.get("status").asText()).isEqualTo("FAILED");
     assertThat(delivery.get("attempts").asInt()).as("the first attempt and 3 retries").isEqualTo(4);
     assertThat(delivery.get("lastStatusCode").asInt()).isEqualTo(500);
-    assertThat(delivery.get("lastError").asText()).contains("HTTP 500");
+    assertThat(delivery.get("lastFailure").asText()).isEqualTo("HTTP_STATUS");
     assertThat(delivery.has("deliveredDate")).isFalse();
     assertThat(receiver.calls()).hasSize(4);
     JsonNode audit = acme.api().get("/api/v2/audits?action=recipient.notification.failed").json().get("entities").get(0);
@@ -174,7 +173,7 @@ class RecipientNotificationsTest extends IntegrationTest {
     JsonNode delivery = deliveries(acme, recipientId).get("entities").get(0);
     assertThat(delivery.get("status").asText()).isEqualTo("FAILED");
     assertThat(delivery.has("lastStatusCode")).isFalse();
-    assertThat(delivery.get("lastError").asText()).contains("refused");
+    assertThat(delivery.get("lastFailure").asText()).isEqualTo("UNREACHABLE");
   }
 
   @Test
@@ -256,7 +255,7 @@ class RecipientNotificationsTest extends IntegrationTest {
     });
 
     assertThat(count("recipient_notifications")).isZero();
-    assertThat(jdbc.sql("select count(*) from scheduled_tasks where task_name = 'recipient-notification'").query(Long.class).single())
+    assertThat(jdbc.sql("select count(*) from recipient_delivery_tasks").query(Long.class).single())
         .as("the delivery task is part of the same transaction").isZero();
   }
 
@@ -273,5 +272,82 @@ class RecipientNotificationsTest extends IntegrationTest {
     awaitNoDeliveryScheduled();
     assertThat(jdbc.sql("select status from recipient_notifications").query(String.class).single()).isEqualTo("CANCELLED");
     assertThat(receiver.acceptedTotal()).isZero();
+  }
+
+  @Test
+  void aStoredRecipientWhoseAddressIsNoLongerAllowedIsNotContactedAndItsDeliveryIsRecordedAsSuch() throws Exception {
+    Tenant acme = newTenant("Acme");
+    // 127.0.0.2 is loopback too, but outside the allowed range (127.0.0.1/32) of the tests.
+    try (SilentListener internal = SilentListener.neverAnswering(java.net.InetAddress.getByName("127.0.0.2"))) {
+      assertThat(acme.api().post(PATH, Map.of("name", "Internal", "url", internal.url("/hook"))).status())
+          .as("refused when registered").isEqualTo(400);
+      // Registered while it was allowed (or under a name that resolved elsewhere then): the URL is stored.
+      String recipientId = createRecipient(acme, "/allowed-then", List.of("GDPR_DELETE"), true);
+      jdbc.sql("update recipients set url = :url").param("url", internal.url("/hook")).update();
+
+      fileAndComplete(acme, "GDPR_DELETE");
+
+      awaitNoDeliveryScheduled();
+      assertThat(internal.acceptedCount()).as("no connection was made").isZero();
+      JsonNode delivery = deliveries(acme, recipientId).get("entities").get(0);
+      assertThat(delivery.get("status").asText()).isEqualTo("FAILED");
+      assertThat(delivery.get("lastFailure").asText()).isEqualTo("ADDRESS_NOT_ALLOWED");
+      assertThat(delivery.has("lastStatusCode")).isFalse();
+      assertThat(delivery.toString()).doesNotContain("127.0.0.2");
+    }
+  }
+
+  @Test
+  void aClosedPortAndAServerThatHangsUpAreBothRecordedAsUnreachableWithoutTheirErrors() {
+    Tenant acme = newTenant("Acme");
+    String closed = createRecipient(acme, "/closed", List.of("GDPR_DELETE"), true);
+    try (SilentListener hangsUp = SilentListener.hangingUp(java.net.InetAddress.getLoopbackAddress())) {
+      String hangingUp = createRecipient(acme, "/hangs-up", List.of("GDPR_DELETE"), true);
+      jdbc.sql("update recipients set url = :url where recipient_id = :id")
+          .param("url", hangsUp.url("/hook")).param("id", UUID.fromString(hangingUp)).update();
+      receiver.close(); // nothing listens on the first one's port any more
+
+      fileAndComplete(acme, "GDPR_DELETE");
+
+      awaitNoDeliveryScheduled();
+      assertThat(hangsUp.acceptedCount()).as("the second one was contacted").isPositive();
+      for (String recipientId : List.of(closed, hangingUp)) {
+        JsonNode delivery = deliveries(acme, recipientId).get("entities").get(0);
+        assertThat(delivery.get("status").asText()).isEqualTo("FAILED");
+        assertThat(delivery.get("lastFailure").asText()).isEqualTo("UNREACHABLE");
+        assertThat(delivery.has("lastStatusCode")).isFalse();
+        assertThat(delivery.toString().toLowerCase()).doesNotContain("refused", "parser", "bytes", "reset", "exception");
+      }
+      assertThat(jdbc.sql("select distinct last_failure from recipient_notifications").query(String.class).list())
+          .containsExactly("UNREACHABLE");
+    }
+  }
+
+  @Test
+  void aReceiverCheckingTheSignedTimestampAcceptsTheDeliveryButNotTheSameBodyWithAnotherTimestamp() {
+    Tenant acme = newTenant("Acme");
+    createRecipient(acme, "/crm", List.of("GDPR_DELETE"), true);
+
+    fileAndComplete(acme, "GDPR_DELETE");
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> receiver.acceptedTotal() == 1);
+    WebhookReceiver.Call call = receiver.calls().get(0);
+    assertThat(call.signatureValid()).as("HMAC-SHA256 of timestamp + '.' + body, within 5 minutes").isTrue();
+    String timestamp = call.header("X-Datarights-Timestamp");
+    String signature = call.header("X-Datarights-Signature");
+    Instant now = Instant.now();
+    assertThat(WebhookReceiver.verify(SECRET, signature, timestamp, call.body(), now)).isTrue();
+
+    // A replay with a fresh timestamp but the captured signature: the signature no longer matches.
+    String fresh = Long.toString(Long.parseLong(timestamp) + 120);
+    assertThat(WebhookReceiver.verify(SECRET, signature, fresh, call.body(), now)).isFalse();
+    assertThat(receiver.replay(call, Map.of("X-Datarights-Timestamp", fresh))).isEqualTo(401);
+    // Replayed as captured: within the window it verifies, and the delivery id makes it a duplicate.
+    assertThat(receiver.replay(call, Map.of())).isEqualTo(204);
+    assertThat(receiver.duplicatesIgnored()).isEqualTo(1);
+    assertThat(receiver.acceptedTotal()).isEqualTo(1);
+    // Outside the window a correctly signed call is refused too.
+    String old = Long.toString(now.minus(Duration.ofMinutes(6)).getEpochSecond());
+    assertThat(WebhookReceiver.verify(SECRET, WebhookReceiver.sign(SECRET, old, call.body()), old, call.body(), now)).isFalse();
   }
 }

@@ -137,6 +137,44 @@ class RecipientsApiTest extends IntegrationTest {
   }
 
   @Test
+  void urlsThatReachTheServersOwnNetworkAreRefusedSayingWhyWithoutTheAddress() {
+    Tenant acme = newTenant("Acme");
+    // The tests allow 127.0.0.1/32 only (their webhook receivers listen there); the refusal of
+    // 127.0.0.1 and localhost themselves under the default setting is in EgressPolicyTest.
+    Map<String, String> refused = new java.util.LinkedHashMap<>();
+    refused.put("http://0.0.0.0:" + port + "/api/v2/organizations/me", "an unspecified address");
+    refused.put("http://[::1]:" + port + "/hook", "a loopback address");
+    refused.put("http://127.0.0.2:" + port + "/hook", "a loopback address");
+    refused.put("http://[::ffff:127.0.0.2]/hook", "a loopback address");
+    refused.put("http://10.1.2.3/hook", "a private address");
+    refused.put("http://192.168.0.10:8080/hook", "a private address");
+    refused.put("http://169.254.169.254/latest/meta-data/", "a link-local address");
+    refused.put("http://[::ffff:169.254.169.254]/latest/meta-data/", "a link-local address");
+    refused.put("https://224.0.0.1/hook", "a multicast address");
+    refused.put("http://[fd00::1]/hook", "a private address");
+
+    refused.forEach((url, why) -> {
+      Api.Response response = acme.api().post(PATH, recipient("Internal", url));
+      assertThat(response.status()).as(url).isEqualTo(400);
+      JsonNode body = response.json();
+      assertThat(body.get("details").get(0).get("fieldName").asText()).as(url).isEqualTo("url");
+      assertThat(body.get("message").asText()).as(url).isEqualTo(
+          "url resolves to " + why + "; only public addresses are allowed unless DATARIGHTS_EGRESS_ALLOWED_RANGES allows it.");
+    });
+    assertThat(count("recipients")).isZero();
+  }
+
+  @Test
+  void anAddressInsideAnAllowedRangeIsAccepted() {
+    Tenant acme = newTenant("Acme");
+
+    // 127.0.0.1/32 is what the tests allow (DATARIGHTS_EGRESS_ALLOWED_RANGES).
+    Api.Response created = acme.api().post(PATH, recipient("Local receiver", "http://127.0.0.1:9/hook"));
+
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+  }
+
+  @Test
   void otherInvalidFieldsAreNamedAndNothingIsWritten() {
     Tenant acme = newTenant("Acme");
     String url = "https://crm.example.com/hook";

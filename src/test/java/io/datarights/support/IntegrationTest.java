@@ -55,6 +55,8 @@ public abstract class IntegrationTest {
     registry.add("datarights.gdpr.max-retries", () -> "3");
     registry.add("datarights.recipients.first-retry-delay", () -> "200ms");
     registry.add("datarights.recipients.max-retries", () -> "3");
+    // Test webhook receivers listen on 127.0.0.1, which is refused unless allowed (only that address).
+    registry.add("datarights.egress.allowed-ranges", () -> "127.0.0.1/32");
   }
 
   /**

@@ -1,6 +1,5 @@
 package io.datarights.recipients.internal;
 
-import com.github.kagkarlsson.scheduler.SchedulerClient;
 import io.datarights.shared.AuditableEvent;
 import io.datarights.shared.Ids;
 import java.time.Clock;
@@ -14,7 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The outbox's writer. The GDPR engine publishes {@code gdpr.request.completed} inside the
  * transaction that completes the request; this synchronous listener joins that transaction, so
- * the notifications (and their delivery tasks) commit with the completion or not at all.
+ * the notifications (and their delivery tasks) commit with the completion or not at all. The
+ * delivery scheduler is woken after the commit.
  */
 @Component
 class CompletedRequestListener {
@@ -22,12 +22,12 @@ class CompletedRequestListener {
   static final String COMPLETED = "gdpr.request.completed";
 
   private final NotificationRepository notifications;
-  private final SchedulerClient scheduler;
+  private final DeliveryScheduler deliveries;
   private final Clock clock;
 
-  CompletedRequestListener(NotificationRepository notifications, SchedulerClient scheduler, Clock clock) {
+  CompletedRequestListener(NotificationRepository notifications, DeliveryScheduler deliveries, Clock clock) {
     this.notifications = notifications;
-    this.scheduler = scheduler;
+    this.deliveries = deliveries;
     this.clock = clock;
   }
 
@@ -46,7 +46,7 @@ class CompletedRequestListener {
     // The completion is being committed now: its time is this transaction's "now".
     Instant now = clock.instant();
     for (UUID notificationId : notifications.addForCompletedRequest(event.org(), requestId.get(), type.get(), now, now)) {
-      scheduler.scheduleIfNotExists(DeliveryTasks.delivery(event.org(), notificationId), now);
+      deliveries.schedule(event.org(), notificationId, now);
     }
   }
 }

@@ -83,7 +83,7 @@ class NotificationRepository {
             """
             update recipient_notifications
             set status = 'DELIVERED', attempts = attempts + 1, last_attempt_at = :now, delivered_at = :now,
-                last_status = :httpStatus, last_error = null
+                last_status = :httpStatus, last_failure = null
             where org_id = :org and notification_id = :id and status = 'PENDING'
             returning *
             """)
@@ -95,20 +95,26 @@ class NotificationRepository {
         .optional();
   }
 
-  /** An attempt that did not get a 2xx; {@code httpStatus} is null when no answer came at all. */
-  void recordFailedAttempt(OrgId org, UUID id, Integer httpStatus, String error, Instant now) {
-    jdbc.sql(
+  /**
+   * An attempt that did not get a 2xx; {@code httpStatus} is null when no answer came at all.
+   * Returns the attempts made so far (0 if the notification was no longer pending).
+   */
+  int recordFailedAttempt(OrgId org, UUID id, Integer httpStatus, DeliveryFailure failure, Instant now) {
+    return jdbc.sql(
             """
             update recipient_notifications
-            set attempts = attempts + 1, last_attempt_at = :now, last_status = :httpStatus, last_error = :error
+            set attempts = attempts + 1, last_attempt_at = :now, last_status = :httpStatus, last_failure = :failure
             where org_id = :org and notification_id = :id and status = 'PENDING'
+            returning attempts
             """)
         .param("org", org.value())
         .param("id", id)
         .param("httpStatus", httpStatus)
-        .param("error", error)
+        .param("failure", failure.name())
         .param("now", Timestamp.from(now))
-        .update();
+        .query(Integer.class)
+        .optional()
+        .orElse(0);
   }
 
   /** Gives up on a notification; empty if it was no longer pending. */
@@ -151,7 +157,11 @@ class NotificationRepository {
         instant(rs, "last_attempt_at"),
         instant(rs, "delivered_at"),
         rs.getObject("last_status", Integer.class),
-        rs.getString("last_error"));
+        failure(rs.getString("last_failure")));
+  }
+
+  private static DeliveryFailure failure(String value) {
+    return value == null ? null : DeliveryFailure.valueOf(value);
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -2,34 +2,40 @@ package io.datarights.recipients.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.datarights.egress.EgressPolicy;
+import io.datarights.egress.EgressRefused;
 import io.datarights.shared.AuditableEvent;
 import java.io.IOException;
-import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Makes one delivery attempt of a notification: a signed POST of ids only. A 2xx is delivered;
- * anything else is recorded on the row and thrown, for the task's back-off to try again.
+ * Makes one delivery attempt of a notification: a signed POST of ids only, to an address the
+ * egress policy allows (checked after resolution, on every attempt, and connected to as checked).
+ * A 2xx is delivered; anything else is recorded on the row as a coarse class and thrown, for the
+ * task's back-off to try again.
  */
 @Component
-class NotificationSender {
+class NotificationSender implements DisposableBean {
 
   private static final Logger log = LoggerFactory.getLogger(NotificationSender.class);
-  private static final int MAX_ERROR_LENGTH = 500;
+  private static final ContentType JSON = ContentType.create("application/json");
 
   /** The JSON body: the same bytes on every attempt, so receivers can dedupe by {@code id}. */
   record NotificationBody(String id, String requestId, String requestType, Instant completedDate, String org) {}
@@ -40,9 +46,8 @@ class NotificationSender {
   private final ObjectMapper json;
   private final TransactionTemplate tx;
   private final ApplicationEventPublisher events;
-  private final RecipientProperties properties;
   private final Clock clock;
-  private final HttpClient http;
+  private final CloseableHttpClient http;
 
   NotificationSender(
       NotificationRepository notifications,
@@ -52,6 +57,7 @@ class NotificationSender {
       TransactionTemplate tx,
       ApplicationEventPublisher events,
       RecipientProperties properties,
+      EgressPolicy egress,
       Clock clock) {
     this.notifications = notifications;
     this.recipients = recipients;
@@ -59,21 +65,23 @@ class NotificationSender {
     this.json = json;
     this.tx = tx;
     this.events = events;
-    this.properties = properties;
     this.clock = clock;
-    // Redirects are not followed: a recipient's endpoint is registered, not discovered.
-    this.http =
-        HttpClient.newBuilder()
-            .connectTimeout(properties.connectTimeout())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .version(HttpClient.Version.HTTP_1_1)
-            .build();
+    // One connection per delivery thread at most; redirects are not followed (a recipient's
+    // endpoint is registered, not discovered).
+    this.http = egress.newHttpClient(properties.connectTimeout(), properties.requestTimeout(), properties.deliveryThreads());
   }
 
-  /** Thrown to have the attempt retried; its message is already on the row. */
+  /** Thrown to have the attempt retried; the failure is already on the row, {@code attempts} counts this one. */
   static final class DeliveryFailed extends RuntimeException {
-    DeliveryFailed(String message) {
-      super(message, null, false, false);
+    private final int attempts;
+
+    DeliveryFailed(DeliveryFailure failure, int attempts) {
+      super(failure.name(), null, false, false);
+      this.attempts = attempts;
+    }
+
+    int attempts() {
+      return attempts;
     }
   }
 
@@ -87,36 +95,43 @@ class NotificationSender {
       return; // deleted: its pending notifications were cancelled with it
     }
     Integer status = null;
-    String error;
-    try {
-      HttpResponse<Void> response = http.send(request(recipient, notification), HttpResponse.BodyHandlers.discarding());
-      status = response.statusCode();
+    DeliveryFailure failure;
+    try (ClassicHttpResponse response = http.executeOpen(null, request(recipient, notification), null)) {
+      // The body is not read: closing an unread response drops the connection.
+      status = response.getCode();
       if (status >= 200 && status < 300) {
         delivered(ref, status);
         return;
       }
-      error = "The recipient answered HTTP " + status + ".";
-    } catch (HttpConnectTimeoutException e) {
-      error = "No connection within " + properties.connectTimeout().toMillis() + " ms.";
-    } catch (HttpTimeoutException e) {
-      error = "No answer within " + properties.requestTimeout().toMillis() + " ms.";
-    } catch (ConnectException e) {
-      error = "The connection was refused or could not be made.";
+      failure = DeliveryFailure.HTTP_STATUS;
     } catch (IOException e) {
-      error = "The request failed: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new DeliveryFailed("Interrupted while delivering.");
+      failure = classify(e);
     } catch (SecretUnavailable e) {
-      error = e.getMessage();
+      failure = DeliveryFailure.SECRET_UNAVAILABLE;
     }
-    String recorded = error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error;
-    notifications.recordFailedAttempt(ref.org(), ref.notificationId(), status, recorded, clock.instant());
-    log.warn("Notification {} to recipient {} not delivered: {}", ref.notificationId(), recipient.id(), recorded);
-    throw new DeliveryFailed(recorded);
+    int attempts = notifications.recordFailedAttempt(ref.org(), ref.notificationId(), status, failure, clock.instant());
+    log.warn("Notification {} to recipient {} not delivered: {}{}", ref.notificationId(), recipient.id(), failure,
+        status == null ? "" : " " + status);
+    throw new DeliveryFailed(failure, attempts);
   }
 
-  /** The retries are spent: the notification ends FAILED with the last attempt's status and error. */
+  /** The exception's class decides, never its message (which may quote the remote). */
+  static DeliveryFailure classify(IOException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof EgressRefused) {
+        return DeliveryFailure.ADDRESS_NOT_ALLOWED;
+      }
+    }
+    if (e instanceof ConnectTimeoutException) {
+      return DeliveryFailure.UNREACHABLE;
+    }
+    if (e instanceof SocketTimeoutException) {
+      return DeliveryFailure.TIMEOUT;
+    }
+    return DeliveryFailure.UNREACHABLE;
+  }
+
+  /** The retries are spent: the notification ends FAILED with the last attempt's status and failure. */
   void giveUp(DeliveryTasks.NotificationRef ref) {
     tx.executeWithoutResult(
         status ->
@@ -125,7 +140,7 @@ class NotificationSender {
                 .ifPresent(
                     failed -> {
                       log.error("Notification {} to recipient {} failed after {} attempts: {}",
-                          failed.id(), failed.recipientId(), failed.attempts(), failed.lastError());
+                          failed.id(), failed.recipientId(), failed.attempts(), failed.lastFailure());
                       audit(failed, "recipient.notification.failed", failed.lastStatus());
                     }));
   }
@@ -146,20 +161,22 @@ class NotificationSender {
     if (httpStatus != null) {
       details.put("httpStatus", httpStatus.toString());
     }
+    if (notification.lastFailure() != null && notification.status() == NotificationStatus.FAILED) {
+      details.put("failure", notification.lastFailure().name());
+    }
     events.publishEvent(
         new AuditableEvent(notification.org(), action, "system", "recipientNotification", notification.id().toString(), details));
   }
 
-  private HttpRequest request(StoredRecipient recipient, StoredNotification notification) {
+  private HttpPost request(StoredRecipient recipient, StoredNotification notification) {
     byte[] body = body(notification);
-    return HttpRequest.newBuilder(URI.create(recipient.url()))
-        .timeout(properties.requestTimeout())
-        .header("Content-Type", "application/json")
-        .header(WebhookSignature.HEADER, WebhookSignature.of(secretOf(recipient), body))
-        .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(clock.instant().getEpochSecond()))
-        .header(WebhookSignature.DELIVERY_HEADER, notification.id().toString())
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-        .build();
+    long timestamp = clock.instant().getEpochSecond();
+    HttpPost post = new HttpPost(URI.create(recipient.url()));
+    post.setHeader(WebhookSignature.HEADER, WebhookSignature.of(secretOf(recipient), timestamp, body));
+    post.setHeader(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp));
+    post.setHeader(WebhookSignature.DELIVERY_HEADER, notification.id().toString());
+    post.setEntity(new ByteArrayEntity(body, JSON));
+    return post;
   }
 
   private byte[] body(StoredNotification n) {
@@ -177,6 +194,11 @@ class NotificationSender {
     } catch (RuntimeException e) {
       throw new SecretUnavailable();
     }
+  }
+
+  @Override
+  public void destroy() throws IOException {
+    http.close();
   }
 
   /** The sealed secret did not open (platform key changed, or the row was tampered with). */

@@ -65,11 +65,11 @@ class RecipientController {
 
   record DeliveryView(
       String id, String requestId, String requestType, NotificationStatus status, int attempts, Instant createdDate,
-      Instant completedDate, Instant lastAttemptDate, Instant deliveredDate, Integer lastStatusCode, String lastError) {
+      Instant completedDate, Instant lastAttemptDate, Instant deliveredDate, Integer lastStatusCode, DeliveryFailure lastFailure) {
     static DeliveryView of(StoredNotification n) {
       return new DeliveryView(
           n.id().toString(), n.requestId().toString(), n.requestType(), n.status(), n.attempts(), n.createdAt(),
-          n.completedAt(), n.lastAttemptAt(), n.deliveredAt(), n.lastStatus(), n.lastError());
+          n.completedAt(), n.lastAttemptAt(), n.deliveredAt(), n.lastStatus(), n.lastFailure());
     }
   }
 

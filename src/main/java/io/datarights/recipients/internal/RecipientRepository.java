@@ -62,6 +62,14 @@ class RecipientRepository {
         .list();
   }
 
+  /** Serializes the registrations of one org until the transaction ends. */
+  void lockOrg(OrgId org) {
+    jdbc.sql("select pg_advisory_xact_lock(hashtext('datarights.recipients'), hashtext(:org))")
+        .param("org", org.toString())
+        .query()
+        .singleRow();
+  }
+
   long count(OrgId org) {
     return jdbc.sql("select count(*) from recipients where org_id = :org and deleted_at is null")
         .param("org", org.value())

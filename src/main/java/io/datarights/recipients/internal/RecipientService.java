@@ -1,5 +1,7 @@
 package io.datarights.recipients.internal;
 
+import io.datarights.egress.AddressClass;
+import io.datarights.egress.EgressPolicy;
 import io.datarights.security.Caller;
 import io.datarights.shared.ApiException;
 import io.datarights.shared.AuditableEvent;
@@ -10,12 +12,14 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Registers and deletes recipients; the secret is sealed on the way in and shown only then. */
 @Service
@@ -27,6 +31,9 @@ class RecipientService {
   private final NotificationRepository notifications;
   private final SecretBox secrets;
   private final ApplicationEventPublisher events;
+  private final EgressPolicy egress;
+  private final RecipientProperties properties;
+  private final TransactionTemplate tx;
   private final Clock clock;
 
   RecipientService(
@@ -34,21 +41,39 @@ class RecipientService {
       NotificationRepository notifications,
       SecretBox secrets,
       ApplicationEventPublisher events,
+      EgressPolicy egress,
+      RecipientProperties properties,
+      TransactionTemplate tx,
       Clock clock) {
     this.recipients = recipients;
     this.notifications = notifications;
     this.secrets = secrets;
     this.events = events;
+    this.egress = egress;
+    this.properties = properties;
+    this.tx = tx;
     this.clock = clock;
   }
 
   /** A new recipient and its secret in clear, which is never shown again. */
   record Created(StoredRecipient recipient, String secret) {}
 
-  @Transactional
+  /** Validates, resolves the URL's host (outside any transaction: DNS may be slow), then registers. */
   Created create(Caller caller, String name, String url, String secret, List<String> events, Boolean active) {
     String validUrl = validUrl(url);
     List<RecipientEvent> subscribed = validEvents(events);
+    refuseNonPublic(validUrl);
+    return tx.execute(status -> register(caller, name, validUrl, secret, subscribed, active));
+  }
+
+  private Created register(Caller caller, String name, String validUrl, String secret, List<RecipientEvent> subscribed, Boolean active) {
+    // Counted under a lock of the org's recipients, so that concurrent registrations cannot pass the cap together.
+    recipients.lockOrg(caller.orgId());
+    if (recipients.count(caller.orgId()) >= properties.maxPerOrg()) {
+      throw ApiException.conflict(
+          "An organization may register at most " + properties.maxPerOrg()
+              + " recipients (DATARIGHTS_RECIPIENTS_MAX_PER_ORG); delete one first.");
+    }
     UUID id = UUID.randomUUID();
     String clearSecret = secret == null ? SecretBox.generateSecret() : secret;
     StoredRecipient recipient =
@@ -102,6 +127,21 @@ class RecipientService {
       return candidate;
     } catch (URISyntaxException e) {
       throw ApiException.invalidValue("url", "url is not a valid URL.");
+    }
+  }
+
+  /**
+   * Webhooks must not reach the server's own network: the host is resolved now and refused if any
+   * address is not public (the check is made again on every delivery, after resolution). The
+   * message names the kind of address, not the address, which the caller may not have typed.
+   */
+  private void refuseNonPublic(String url) {
+    Optional<AddressClass> refusal = egress.refusal(URI.create(url));
+    if (refusal.isPresent()) {
+      throw ApiException.invalidValue(
+          "url",
+          "url resolves to " + refusal.get().phrase()
+              + "; only public addresses are allowed unless DATARIGHTS_EGRESS_ALLOWED_RANGES allows it.");
     }
   }
 

@@ -18,4 +18,4 @@ record StoredNotification(
     Instant lastAttemptAt,
     Instant deliveredAt,
     Integer lastStatus,
-    String lastError) {}
+    DeliveryFailure lastFailure) {}

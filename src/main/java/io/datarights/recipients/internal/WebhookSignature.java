@@ -7,8 +7,11 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * {@code X-Datarights-Signature: sha256=<hex>}: HMAC-SHA256 of the exact body bytes, keyed with the
- * recipient's secret (its UTF-8 bytes), as GitHub-style receivers already know how to check.
+ * {@code X-Datarights-Signature: sha256=<hex>}: HMAC-SHA256, keyed with the recipient's secret
+ * (its UTF-8 bytes), of {@code <timestamp>.<body>} — the decimal Unix seconds of
+ * {@code X-Datarights-Timestamp}, a dot, then the exact body bytes (as Stripe and Standard
+ * Webhooks sign). Signing the timestamp too means a replayed call cannot be given a fresh one, so
+ * a receiver that refuses timestamps outside its tolerance window refuses old replays.
  */
 final class WebhookSignature {
 
@@ -18,10 +21,11 @@ final class WebhookSignature {
 
   private WebhookSignature() {}
 
-  static String of(String secret, byte[] body) {
+  static String of(String secret, long timestamp, byte[] body) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      mac.update((timestamp + ".").getBytes(StandardCharsets.US_ASCII));
       return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
