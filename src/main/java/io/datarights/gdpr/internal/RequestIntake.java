@@ -1,5 +1,6 @@
 package io.datarights.gdpr.internal;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.datarights.identifiers.Emails;
@@ -7,8 +8,6 @@ import io.datarights.identifiers.IdentifierIndex;
 import io.datarights.identifiers.IdentifierKind;
 import io.datarights.identifiers.PhoneNumbers;
 import io.datarights.privacy.ReplacementTerm;
-import io.datarights.ratelimit.RateLimitedAction;
-import io.datarights.ratelimit.RateLimits;
 import io.datarights.security.Caller;
 import io.datarights.shared.ApiException;
 import java.security.MessageDigest;
@@ -21,8 +20,9 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks what a caller files as a request, field by field, counts it against the rate limit and
- * hands it to the {@link RequestService}. The API and the console file through here alike.
+ * Checks what a caller files as a request, field by field, and hands it to the {@link
+ * RequestService}, which counts it against the rate limit once it knows how many requests it
+ * files. The API and the console file through here alike.
  */
 @Component
 class RequestIntake {
@@ -31,13 +31,11 @@ class RequestIntake {
       Set.of(IdentifierKind.NAME, IdentifierKind.ADDRESS, IdentifierKind.PHONE, IdentifierKind.EMAIL);
 
   private final RequestService service;
-  private final RateLimits rateLimits;
   private final IdentifierIndex index;
   private final ObjectMapper json;
 
-  RequestIntake(RequestService service, RateLimits rateLimits, IdentifierIndex index, ObjectMapper json) {
+  RequestIntake(RequestService service, IdentifierIndex index, ObjectMapper json) {
     this.service = service;
-    this.rateLimits = rateLimits;
     this.index = index;
     this.json = json;
   }
@@ -47,7 +45,12 @@ class RequestIntake {
 
   record ReplacementTermBody(String type, String existingValue, String updatedValue) {}
 
-  StoredRequest file(Caller caller, CreateBody body, Boolean deleteConfirmed, String idempotencyKey) {
+  /**
+   * @param allowMultipleSubjects the caller means everyone a name or an address alone finds (else
+   *     such a request reaching more than one person is refused)
+   */
+  RequestService.Filed file(
+      Caller caller, CreateBody body, Boolean deleteConfirmed, Boolean allowMultipleSubjects, String idempotencyKey) {
     RequestType type = requestType(body.requestType());
     if (type == RequestType.GDPR_DELETE && !Boolean.TRUE.equals(deleteConfirmed)) {
       throw ApiException.invalidValue("deleteConfirmed", "A GDPR_DELETE request needs deleteConfirmed=true: it erases data for good.");
@@ -59,10 +62,10 @@ class RequestIntake {
     if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
       throw ApiException.invalidValue("Idempotency-Key", "Idempotency-Key must hold 1 to 200 characters.");
     }
-    rateLimits.consume(caller, RateLimitedAction.GDPR_REQUEST_CREATE);
+    boolean allowMultiple = Boolean.TRUE.equals(allowMultipleSubjects);
     var command =
         new RequestService.NewRequest(
-            type, body.subject(), replacements, body.name(), idempotencyKey, hash(type, body, deleteConfirmed));
+            type, body.subject(), replacements, body.name(), idempotencyKey, hash(type, body, deleteConfirmed, allowMultiple), allowMultiple);
     return service.create(caller, command);
   }
 
@@ -119,10 +122,14 @@ class RequestIntake {
   }
 
   /** The fingerprint of a request body, to tell a retry (same key, same body) from a misuse. */
-  private String hash(RequestType type, CreateBody body, Boolean deleteConfirmed) {
+  private String hash(RequestType type, CreateBody body, Boolean deleteConfirmed, boolean allowMultiple) {
     try {
-      record Fingerprint(RequestType type, GdprSubject subject, List<ReplacementTermBody> terms, String name, Boolean confirmed) {}
-      byte[] bytes = json.writeValueAsBytes(new Fingerprint(type, body.subject(), body.replacementTerms(), body.name(), deleteConfirmed));
+      // allowMultipleSubjects only when given, so that fingerprints stored before it existed still match.
+      record Fingerprint(
+          RequestType type, GdprSubject subject, List<ReplacementTermBody> terms, String name, Boolean confirmed,
+          @JsonInclude(JsonInclude.Include.NON_NULL) Boolean allowMultipleSubjects) {}
+      byte[] bytes = json.writeValueAsBytes(
+          new Fingerprint(type, body.subject(), body.replacementTerms(), body.name(), deleteConfirmed, allowMultiple ? Boolean.TRUE : null));
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (JsonProcessingException | NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
