@@ -52,6 +52,9 @@ class AmbiguousSubjects {
         search.find(org, identifier.kind(), identifier.value()).stream()
             .map(found -> new PersonGroups.Hit(found.service(), found.match(), EnumSet.of(identifier.kind())))
             .toList();
+    if (hits.size() < 2) {
+      return hits.size();
+    }
     return PersonGroups.group(hits, kinds, index.regionOf(org), ref -> services.relatedTo(org, ref)).size();
   }
 

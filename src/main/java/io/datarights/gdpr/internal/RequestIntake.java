@@ -4,25 +4,31 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.datarights.identifiers.Emails;
+import io.datarights.identifiers.Identifier;
 import io.datarights.identifiers.IdentifierIndex;
 import io.datarights.identifiers.IdentifierKind;
 import io.datarights.identifiers.PhoneNumbers;
 import io.datarights.privacy.ReplacementTerm;
+import io.datarights.ratelimit.RateLimitedAction;
+import io.datarights.ratelimit.RateLimits;
 import io.datarights.security.Caller;
 import io.datarights.shared.ApiException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks what a caller files as a request, field by field, and hands it to the {@link
- * RequestService}, which counts it against the rate limit once it knows how many requests it
- * files. The API and the console file through here alike.
+ * Checks what a caller files as a request, field by field, counts it against the rate limit (one
+ * token per request it files), refuses a name or an address that reaches several persons, and
+ * hands it to the {@link RequestService}. The API and the console file through here alike.
  */
 @Component
 class RequestIntake {
@@ -31,11 +37,15 @@ class RequestIntake {
       Set.of(IdentifierKind.NAME, IdentifierKind.ADDRESS, IdentifierKind.PHONE, IdentifierKind.EMAIL);
 
   private final RequestService service;
+  private final AmbiguousSubjects ambiguous;
+  private final RateLimits rateLimits;
   private final IdentifierIndex index;
   private final ObjectMapper json;
 
-  RequestIntake(RequestService service, IdentifierIndex index, ObjectMapper json) {
+  RequestIntake(RequestService service, AmbiguousSubjects ambiguous, RateLimits rateLimits, IdentifierIndex index, ObjectMapper json) {
     this.service = service;
+    this.ambiguous = ambiguous;
+    this.rateLimits = rateLimits;
     this.index = index;
     this.json = json;
   }
@@ -66,7 +76,24 @@ class RequestIntake {
     var command =
         new RequestService.NewRequest(
             type, body.subject(), replacements, body.name(), idempotencyKey, hash(type, body, deleteConfirmed, allowMultiple), allowMultiple);
-    return service.create(caller, command);
+    Optional<RequestService.Filed> replay = service.replay(caller, command);
+    if (replay.isPresent()) {
+      return replay.get(); // files nothing, counts nothing
+    }
+    RequestService.Plan plan = service.plan(caller, command);
+    // A merge set of n is n requests' work: n tokens, or none and a 429.
+    rateLimits.consume(caller, RateLimitedAction.GDPR_REQUEST_CREATE, plan.requests());
+    Map<String, String> audit = new LinkedHashMap<>();
+    Optional<Identifier> shared = plan.resolved().sharedByOthers();
+    if (shared.isPresent()) {
+      // After the token: the check is a subject search, and a refusal must not be a free one.
+      int persons = ambiguous.check(caller, shared.get(), allowMultiple);
+      if (allowMultiple) {
+        audit.put("allowMultipleSubjects", "true");
+        audit.put("matchedPersons", Integer.toString(persons));
+      }
+    }
+    return service.file(caller, command, plan, audit);
   }
 
   private static RequestType requestType(String value) {

@@ -3,12 +3,9 @@ package io.datarights.gdpr.internal;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import io.datarights.audit.Pseudonyms;
-import io.datarights.identifiers.Identifier;
 import io.datarights.privacy.ReplacementTerm;
 import io.datarights.privacy.SubjectRef;
 import io.datarights.privacy.SubjectType;
-import io.datarights.ratelimit.RateLimitedAction;
-import io.datarights.ratelimit.RateLimits;
 import io.datarights.security.Caller;
 import io.datarights.shared.ApiException;
 import io.datarights.shared.AuditableEvent;
@@ -32,8 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Files requests: resolves the subject, refuses duplicates in flight, honours idempotency keys,
- * refuses a name or address that reaches several persons, fans out over merge sets (each member's
- * request counted against the rate limit), and schedules the work in the same transaction.
+ * fans out over merge sets (up to a set size), and schedules the work in the same transaction.
  */
 @Service
 class RequestService {
@@ -41,8 +37,6 @@ class RequestService {
   private final RequestRepository requests;
   private final SubjectResolver resolver;
   private final PersonalDataServices services;
-  private final AmbiguousSubjects ambiguous;
-  private final RateLimits rateLimits;
   private final ProcessingProperties properties;
   private final SchedulerClient scheduler;
   private final ApplicationEventPublisher events;
@@ -53,8 +47,6 @@ class RequestService {
       RequestRepository requests,
       SubjectResolver resolver,
       PersonalDataServices services,
-      AmbiguousSubjects ambiguous,
-      RateLimits rateLimits,
       ProcessingProperties properties,
       SchedulerClient scheduler,
       ApplicationEventPublisher events,
@@ -63,8 +55,6 @@ class RequestService {
     this.requests = requests;
     this.resolver = resolver;
     this.services = services;
-    this.ambiguous = ambiguous;
-    this.rateLimits = rateLimits;
     this.properties = properties;
     this.scheduler = scheduler;
     this.events = events;
@@ -87,31 +77,44 @@ class RequestService {
   /** One request to insert: its subject as given, and what that resolved to. */
   private record Planned(GdprSubject subject, SubjectResolver.Resolved resolved, String idempotencyKey) {}
 
+  /** What filing takes: the subject resolved, and the other members of its merge set. */
+  record Plan(SubjectResolver.Resolved resolved, List<SubjectRef> others) {
+
+    /** Requests it files: one, or one per member of the merge set. */
+    int requests() {
+      return 1 + others.size();
+    }
+  }
+
+  /** The request filed earlier with this idempotency key (and body), if any. */
+  Optional<Filed> replay(Caller caller, NewRequest command) {
+    if (command.idempotencyKey() == null) {
+      return Optional.empty();
+    }
+    return requests.findByIdempotencyKey(caller.orgId(), command.idempotencyKey())
+        .map(earlier -> new Filed(sameBodyOrConflict(earlier, command), false));
+  }
+
+  /**
+   * Resolves the subject and its merge set, writing nothing: the intake counts and checks the plan
+   * before {@link #file} (outside its transaction, so that no connection waits on another).
+   */
+  Plan plan(Caller caller, NewRequest command) {
+    SubjectResolver.Resolved resolved = resolver.resolve(caller.orgId(), command.subject());
+    return new Plan(resolved, otherMembers(caller.orgId(), resolved));
+  }
+
+  /**
+   * Files the planned requests in one transaction, set-based.
+   *
+   * @param audit what the creation entries record besides the request type and subject pseudonym
+   */
   @Transactional
-  Filed create(Caller caller, NewRequest command) {
+  Filed file(Caller caller, NewRequest command, Plan plan, Map<String, String> audit) {
     OrgId org = caller.orgId();
-    if (command.idempotencyKey() != null) {
-      Optional<StoredRequest> earlier = requests.findByIdempotencyKey(org, command.idempotencyKey());
-      if (earlier.isPresent()) {
-        return new Filed(sameBodyOrConflict(earlier.get(), command), false);
-      }
-    }
-    SubjectResolver.Resolved resolved = resolver.resolve(org, command.subject());
-    List<SubjectRef> others = otherMembers(org, resolved);
-    // One token per request filed: a merge set of n is n requests' work.
-    rateLimits.consume(caller, RateLimitedAction.GDPR_REQUEST_CREATE, 1 + others.size());
-    Map<String, String> audit = new LinkedHashMap<>();
-    Optional<Identifier> shared = resolved.sharedByOthers();
-    if (shared.isPresent()) {
-      int persons = ambiguous.check(caller, shared.get(), command.allowMultipleSubjects());
-      if (command.allowMultipleSubjects()) {
-        audit.put("allowMultipleSubjects", "true");
-        audit.put("matchedPersons", Integer.toString(persons));
-      }
-    }
     List<Planned> planned = new ArrayList<>();
-    planned.add(new Planned(command.subject(), resolved, command.idempotencyKey()));
-    for (SubjectResolver.Resolved member : resolver.resolveAll(org, others)) {
+    planned.add(new Planned(command.subject(), plan.resolved(), command.idempotencyKey()));
+    for (SubjectResolver.Resolved member : resolver.resolveAll(org, plan.others())) {
       planned.add(new Planned(GdprSubject.ofExternalContact(member.ref().orElseThrow().id()), member, null));
     }
     List<Filed> set = fileAll(caller, command, planned, audit);
