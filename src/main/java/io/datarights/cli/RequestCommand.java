@@ -41,6 +41,11 @@ class RequestCommand implements Callable<Integer> {
   @Option(names = "--confirm", description = "Required for delete: erasure cannot be undone")
   boolean confirm;
 
+  @Option(
+      names = "--allow-multiple-subjects",
+      description = "With --name or --address: file the request even though it reaches several people (refused otherwise)")
+  boolean allowMultipleSubjects;
+
   @Override
   public Integer call() {
     String requestType =
@@ -59,8 +64,26 @@ class RequestCommand implements Callable<Integer> {
     if (!replacements.isEmpty()) {
       body.put("replacementTerms", replacements.stream().map(RequestCommand::replacement).toList());
     }
-    String path = "/api/v2/gdpr/requests" + (confirm ? "?deleteConfirmed=true" : "");
-    JsonNode created = server.connect().post(path, body);
+    List<String> query = new ArrayList<>();
+    if (confirm) {
+      query.add("deleteConfirmed=true");
+    }
+    if (allowMultipleSubjects) {
+      query.add("allowMultipleSubjects=true");
+    }
+    String path = "/api/v2/gdpr/requests" + (query.isEmpty() ? "" : "?" + String.join("&", query));
+    JsonNode created;
+    try {
+      created = server.connect().post(path, body);
+    } catch (CliException e) {
+      if (e.getMessage() != null && e.getMessage().contains("allowMultipleSubjects=true")) {
+        // The server's advice, in this command's words.
+        throw new CliException(e.getMessage()
+            + " From here: `subjects --type " + (subject.name != null ? "NAME" : "ADDRESS") + " --value ...` shows them; file one request"
+            + " per person by --email, --phone or --external-contact-id, or add --allow-multiple-subjects.");
+      }
+      throw e;
+    }
     if (server.json) {
       System.out.println(ServerClient.pretty(created));
     } else {

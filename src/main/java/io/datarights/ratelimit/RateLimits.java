@@ -16,6 +16,14 @@ public interface RateLimits {
   void consume(Caller caller, RateLimitedAction action);
 
   /**
+   * Takes {@code count} tokens at once (one call that does the work of several, such as a request
+   * that fans out over a merge set), or none at all: a 429 when either bucket has fewer left. A
+   * count larger than a bucket could ever hold takes the whole bucket, so that it waits for a
+   * full bucket instead of being refused for good.
+   */
+  void consume(Caller caller, RateLimitedAction action, int count);
+
+  /**
    * The keyed variant, for callers that are not authenticated yet: takes one token from the
    * action's bucket of each key, or none at all when one of them is empty; then the 429 to answer
    * with (code {@code too.many.requests.retry.after}, {@code Retry-After} and {@code RateLimit}

@@ -95,6 +95,21 @@ class ServerCommandsTest extends IntegrationTest {
   }
 
   @Test
+  void aRequestByANameTwoPeopleShareIsRefusedWithTheWayOutAndFiledWithTheFlag(CapturedOutput output) {
+    Tenant acme = newTenant("Acme");
+    acme.api().post("/api/v2/externalcontacts/contacts", Map.of("firstName", "Jane", "lastName", "Roe", "workEmail", "jane.roe@example.com"));
+    acme.api().post("/api/v2/externalcontacts/contacts", Map.of("firstName", "Jane", "lastName", "Roe", "workEmail", "other.jane@example.org"));
+
+    assertThat(run(acme, "request", "export", "--name", "Jane Roe")).isEqualTo(1);
+    assertThat(output.getErr()).contains("HTTP 409 request.conflict").contains("2 different persons")
+        .contains("subjects --type NAME").contains("--allow-multiple-subjects").doesNotContain("Exception");
+    assertThat(count("gdpr_requests")).isZero();
+
+    assertThat(run(acme, "request", "export", "--name", "Jane Roe", "--allow-multiple-subjects")).isZero();
+    assertThat(count("gdpr_requests")).isEqualTo(1);
+  }
+
+  @Test
   void thePlatformAdminCreatesAnOrganization(CapturedOutput output) {
     assertThat(run(ADMIN_ID, ADMIN_SECRET, "orgs", "create", "--name", "Initech", "--region", "DE")).isZero();
 

@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.datarights.support.Api;
 import io.datarights.support.GateService;
 import io.datarights.support.IntegrationTest;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -147,6 +145,59 @@ class GdprRequestsApiTest extends IntegrationTest {
   }
 
   @Test
+  void aReplayAnswersOnlyTheIdAndStatusToAClientThatMayNotViewRequests() {
+    Tenant acme = newTenant("Acme");
+    JsonNode filer = acme.api().post("/api/v2/oauth/clients", Map.of("name", "Filer", "permissions", List.of("gdpr:request:add"))).json();
+    Api filerApi = anonymous().withToken(anonymous().token(filer.get("id").asText(), filer.get("secret").asText()));
+    String body = "{\"requestType\":\"GDPR_EXPORT\",\"subject\":{\"emailAddresses\":[\"jane@example.com\"]}}";
+    Api.Response first = postWithKey(filerApi, "ticket-7", body);
+    String id = first.json().get("id").asText();
+    assertThat(awaitStatus(acme.api(), id, "COMPLETED").get("resultsUrl").asText()).isNotBlank();
+    assertThat(filerApi.get("/api/v2/gdpr/requests/" + id).status()).isEqualTo(403);
+
+    Api.Response replay = postWithKey(filerApi, "ticket-7", body);
+
+    assertThat(replay.status()).isEqualTo(202);
+    assertThat(replay.json().get("id").asText()).isEqualTo(id);
+    assertThat(replay.json().get("status").asText()).isEqualTo("COMPLETED");
+    assertThat(replay.json().has("resultsUrl")).isFalse();
+    assertThat(replay.json().has("resultsUrls")).isFalse();
+    assertThat(replay.json().has("subject")).isFalse();
+    assertThat(replay.json().has("services")).isFalse();
+    assertThat(replay.text()).doesNotContain("jane").doesNotContain("results");
+  }
+
+  @Test
+  void aReplayAnswersTheWholeRequestToAClientThatMayViewRequests() {
+    Tenant acme = newTenant("Acme");
+    String body = "{\"requestType\":\"GDPR_EXPORT\",\"subject\":{\"emailAddresses\":[\"jane@example.com\"]}}";
+    String id = postWithKey(acme.api(), "ticket-8", body).json().get("id").asText();
+    awaitStatus(acme.api(), id, "COMPLETED");
+
+    Api.Response replay = postWithKey(acme.api(), "ticket-8", body);
+
+    assertThat(replay.status()).isEqualTo(202);
+    assertThat(replay.json().get("resultsUrl").asText()).contains("/results");
+    assertThat(replay.json().get("subject").get("emailAddresses").get(0).asText()).isEqualTo("jane@example.com");
+  }
+
+  @Test
+  void anIdenticalRequestInFlightIsAnsweredWithItsIdAndStatusOnlyToAClientThatMayNotViewRequests() {
+    Tenant acme = newTenant("Acme");
+    gate.close();
+    String id = acme.api().post("/api/v2/gdpr/requests", exportByEmail("jane@example.com")).json().get("id").asText();
+    JsonNode filer = acme.api().post("/api/v2/oauth/clients", Map.of("name", "Filer", "permissions", List.of("gdpr:request:add"))).json();
+    Api filerApi = anonymous().withToken(anonymous().token(filer.get("id").asText(), filer.get("secret").asText()));
+
+    Api.Response same = filerApi.post("/api/v2/gdpr/requests", exportByEmail("jane@example.com"));
+
+    assertThat(same.status()).isEqualTo(202);
+    assertThat(same.json().get("id").asText()).isEqualTo(id);
+    assertThat(same.json().has("services")).isFalse();
+    assertThat(same.json().has("createdBy")).isFalse();
+  }
+
+  @Test
   void idempotencyKeysAreScopedPerOrg() {
     Tenant acme = newTenant("Acme");
     Tenant globex = newTenant("Globex");
@@ -232,13 +283,10 @@ class GdprRequestsApiTest extends IntegrationTest {
   }
 
   private Api.Response postWithKey(Tenant tenant, String key, String body) {
-    String token = anonymous().token(tenant.clientId(), tenant.clientSecret());
-    return anonymous()
-        .send(
-            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v2/gdpr/requests"))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .header("Idempotency-Key", key)
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    return postWithKey(anonymous().withToken(anonymous().token(tenant.clientId(), tenant.clientSecret())), key, body);
+  }
+
+  private Api.Response postWithKey(Api api, String key, String body) {
+    return api.post("/api/v2/gdpr/requests", body, Map.of("Idempotency-Key", key));
   }
 }

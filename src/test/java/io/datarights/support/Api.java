@@ -91,6 +91,18 @@ public final class Api {
     return sendJson("POST", path, body);
   }
 
+  /** A JSON POST with extra headers, such as {@code Idempotency-Key}. */
+  public Response post(String path, Object body, java.util.Map<String, String> headers) {
+    try {
+      byte[] bytes = body instanceof String s ? s.getBytes(StandardCharsets.UTF_8) : JSON.writeValueAsBytes(body);
+      HttpRequest.Builder builder = request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
+      headers.forEach(builder::header);
+      return send(builder);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   public Response put(String path, Object body) {
     return sendJson("PUT", path, body);
   }

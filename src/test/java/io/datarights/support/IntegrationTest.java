@@ -32,6 +32,8 @@ public abstract class IntegrationTest {
 
   public static final String ADMIN_ID = "test-platform-admin";
   public static final String ADMIN_SECRET = "test-platform-admin-secret";
+  /** Above the default (100), so that one test can file a merge set of 400. */
+  public static final int MAX_MERGE_SET_FAN_OUT = 400;
 
   /** Tables whose rows outlive a test: migrations and the token signing key. */
   private static final List<String> KEPT_TABLES = List.of("flyway_schema_history", "signing_keys", "platform_secrets");
@@ -53,6 +55,7 @@ public abstract class IntegrationTest {
     registry.add("db-scheduler.polling-interval", () -> "200ms");
     registry.add("datarights.gdpr.first-retry-delay", () -> "200ms");
     registry.add("datarights.gdpr.max-retries", () -> "3");
+    registry.add("datarights.gdpr.max-merge-set-fan-out", () -> String.valueOf(MAX_MERGE_SET_FAN_OUT));
     registry.add("datarights.recipients.first-retry-delay", () -> "200ms");
     registry.add("datarights.recipients.max-retries", () -> "3");
     // Test webhook receivers listen on 127.0.0.1, which is refused unless allowed (only that address).

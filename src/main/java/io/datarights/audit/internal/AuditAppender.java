@@ -1,6 +1,9 @@
 package io.datarights.audit.internal;
 
 import io.datarights.shared.AuditableEvent;
+import io.datarights.shared.AuditableEvents;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.context.event.EventListener;
@@ -35,5 +38,28 @@ class AuditAppender {
     entries.insert(
         event.org(),
         new AuditEntry(seq, at, event.action(), event.actor(), event.targetType(), event.targetId(), event.details(), prev, hash));
+  }
+
+  /** The entries of a batch in one chain segment: one lock, one read of the chain's end, one insert. */
+  @EventListener
+  @Transactional
+  public void appendAll(AuditableEvents batch) {
+    if (batch.events().isEmpty()) {
+      return;
+    }
+    entries.lockChain(batch.org());
+    AuditEntry last = entries.last(batch.org()).orElse(null);
+    long seq = last == null ? 0 : last.seq();
+    String prev = last == null ? ChainHash.GENESIS : last.hash();
+    Instant at = ChainHash.truncate(clock.instant());
+    List<AuditEntry> appended = new ArrayList<>();
+    for (AuditableEvent event : batch.events()) {
+      seq++;
+      String hash =
+          ChainHash.of(prev, seq, at, event.action(), event.actor(), event.targetType(), event.targetId(), event.details());
+      appended.add(new AuditEntry(seq, at, event.action(), event.actor(), event.targetType(), event.targetId(), event.details(), prev, hash));
+      prev = hash;
+    }
+    entries.insertAll(batch.org(), appended);
   }
 }

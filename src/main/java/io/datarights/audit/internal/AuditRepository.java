@@ -63,6 +63,29 @@ class AuditRepository {
         .update();
   }
 
+  /** Entries of one org in one statement, for a batch appended at once. */
+  void insertAll(OrgId org, List<AuditEntry> batch) {
+    jdbc.sql(
+            """
+            insert into audit_log (org_id, seq, occurred_at, action, actor, target_type, target_id, details, prev_hash, hash)
+            select :org, e.seq, :at, e.action, e.actor, e.target_type, e.target_id, e.details, e.prev_hash, e.hash
+            from unnest(:seqs::bigint[], :actions::text[], :actors::text[], :targetTypes::text[], :targetIds::text[],
+              :details::jsonb[], :prevs::text[], :hashes::text[])
+              as e(seq, action, actor, target_type, target_id, details, prev_hash, hash)
+            """)
+        .param("org", org.value())
+        .param("at", Timestamp.from(batch.get(0).occurredAt()))
+        .param("seqs", batch.stream().map(e -> Long.toString(e.seq())).toArray(String[]::new))
+        .param("actions", batch.stream().map(AuditEntry::action).toArray(String[]::new))
+        .param("actors", batch.stream().map(AuditEntry::actor).toArray(String[]::new))
+        .param("targetTypes", batch.stream().map(AuditEntry::targetType).toArray(String[]::new))
+        .param("targetIds", batch.stream().map(AuditEntry::targetId).toArray(String[]::new))
+        .param("details", batch.stream().map(e -> write(e.details())).toArray(String[]::new))
+        .param("prevs", batch.stream().map(AuditEntry::prevHash).toArray(String[]::new))
+        .param("hashes", batch.stream().map(AuditEntry::hash).toArray(String[]::new))
+        .update();
+  }
+
   List<AuditEntry> page(OrgId org, String action, String targetId, PageParams page) {
     return jdbc.sql(
             """

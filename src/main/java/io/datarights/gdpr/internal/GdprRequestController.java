@@ -38,9 +38,14 @@ class GdprRequestController {
       Caller caller,
       @RequestBody RequestIntake.CreateBody body,
       @RequestParam(required = false) Boolean deleteConfirmed,
+      @RequestParam(required = false) Boolean allowMultipleSubjects,
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-    StoredRequest created = intake.file(caller, body, deleteConfirmed, idempotencyKey);
-    return ResponseEntity.status(HttpStatus.ACCEPTED).body(views.of(created));
+    RequestService.Filed filed = intake.file(caller, body, deleteConfirmed, allowMultipleSubjects, idempotencyKey);
+    // A replay, or a request in flight filed by someone else, is answered only as far as the caller
+    // may see requests: without gdpr:request:view, never the results link or the progress.
+    GdprRequestView view =
+        filed.filedNow() || caller.has(Permissions.GDPR_REQUEST_VIEW) ? views.of(filed.request()) : views.idAndStatus(filed.request());
+    return ResponseEntity.status(HttpStatus.ACCEPTED).body(view);
   }
 
   @GetMapping(RequestViews.PATH)

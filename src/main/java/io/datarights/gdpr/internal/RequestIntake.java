@@ -1,8 +1,10 @@
 package io.datarights.gdpr.internal;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.datarights.identifiers.Emails;
+import io.datarights.identifiers.Identifier;
 import io.datarights.identifiers.IdentifierIndex;
 import io.datarights.identifiers.IdentifierKind;
 import io.datarights.identifiers.PhoneNumbers;
@@ -15,13 +17,17 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks what a caller files as a request, field by field, counts it against the rate limit and
+ * Checks what a caller files as a request, field by field, counts it against the rate limit (one
+ * token per request it files), refuses a name or an address that reaches several persons, and
  * hands it to the {@link RequestService}. The API and the console file through here alike.
  */
 @Component
@@ -31,12 +37,14 @@ class RequestIntake {
       Set.of(IdentifierKind.NAME, IdentifierKind.ADDRESS, IdentifierKind.PHONE, IdentifierKind.EMAIL);
 
   private final RequestService service;
+  private final AmbiguousSubjects ambiguous;
   private final RateLimits rateLimits;
   private final IdentifierIndex index;
   private final ObjectMapper json;
 
-  RequestIntake(RequestService service, RateLimits rateLimits, IdentifierIndex index, ObjectMapper json) {
+  RequestIntake(RequestService service, AmbiguousSubjects ambiguous, RateLimits rateLimits, IdentifierIndex index, ObjectMapper json) {
     this.service = service;
+    this.ambiguous = ambiguous;
     this.rateLimits = rateLimits;
     this.index = index;
     this.json = json;
@@ -47,7 +55,12 @@ class RequestIntake {
 
   record ReplacementTermBody(String type, String existingValue, String updatedValue) {}
 
-  StoredRequest file(Caller caller, CreateBody body, Boolean deleteConfirmed, String idempotencyKey) {
+  /**
+   * @param allowMultipleSubjects the caller means everyone a name or an address alone finds (else
+   *     such a request reaching more than one person is refused)
+   */
+  RequestService.Filed file(
+      Caller caller, CreateBody body, Boolean deleteConfirmed, Boolean allowMultipleSubjects, String idempotencyKey) {
     RequestType type = requestType(body.requestType());
     if (type == RequestType.GDPR_DELETE && !Boolean.TRUE.equals(deleteConfirmed)) {
       throw ApiException.invalidValue("deleteConfirmed", "A GDPR_DELETE request needs deleteConfirmed=true: it erases data for good.");
@@ -59,11 +72,28 @@ class RequestIntake {
     if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
       throw ApiException.invalidValue("Idempotency-Key", "Idempotency-Key must hold 1 to 200 characters.");
     }
-    rateLimits.consume(caller, RateLimitedAction.GDPR_REQUEST_CREATE);
+    boolean allowMultiple = Boolean.TRUE.equals(allowMultipleSubjects);
     var command =
         new RequestService.NewRequest(
-            type, body.subject(), replacements, body.name(), idempotencyKey, hash(type, body, deleteConfirmed));
-    return service.create(caller, command);
+            type, body.subject(), replacements, body.name(), idempotencyKey, hash(type, body, deleteConfirmed, allowMultiple), allowMultiple);
+    Optional<RequestService.Filed> replay = service.replay(caller, command);
+    if (replay.isPresent()) {
+      return replay.get(); // files nothing, counts nothing
+    }
+    RequestService.Plan plan = service.plan(caller, command);
+    // A merge set of n is n requests' work: n tokens, or none and a 429.
+    rateLimits.consume(caller, RateLimitedAction.GDPR_REQUEST_CREATE, plan.requests());
+    Map<String, String> audit = new LinkedHashMap<>();
+    Optional<Identifier> shared = plan.resolved().sharedByOthers();
+    if (shared.isPresent()) {
+      // After the token: the check is a subject search, and a refusal must not be a free one.
+      int persons = ambiguous.check(caller, shared.get(), allowMultiple);
+      if (allowMultiple) {
+        audit.put("allowMultipleSubjects", "true");
+        audit.put("matchedPersons", Integer.toString(persons));
+      }
+    }
+    return service.file(caller, command, plan, audit);
   }
 
   private static RequestType requestType(String value) {
@@ -119,10 +149,14 @@ class RequestIntake {
   }
 
   /** The fingerprint of a request body, to tell a retry (same key, same body) from a misuse. */
-  private String hash(RequestType type, CreateBody body, Boolean deleteConfirmed) {
+  private String hash(RequestType type, CreateBody body, Boolean deleteConfirmed, boolean allowMultiple) {
     try {
-      record Fingerprint(RequestType type, GdprSubject subject, List<ReplacementTermBody> terms, String name, Boolean confirmed) {}
-      byte[] bytes = json.writeValueAsBytes(new Fingerprint(type, body.subject(), body.replacementTerms(), body.name(), deleteConfirmed));
+      // allowMultipleSubjects only when given, so that fingerprints stored before it existed still match.
+      record Fingerprint(
+          RequestType type, GdprSubject subject, List<ReplacementTermBody> terms, String name, Boolean confirmed,
+          @JsonInclude(JsonInclude.Include.NON_NULL) Boolean allowMultipleSubjects) {}
+      byte[] bytes = json.writeValueAsBytes(
+          new Fingerprint(type, body.subject(), body.replacementTerms(), body.name(), deleteConfirmed, allowMultiple ? Boolean.TRUE : null));
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (JsonProcessingException | NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

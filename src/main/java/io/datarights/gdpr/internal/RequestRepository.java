@@ -12,7 +12,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,63 +35,72 @@ class RequestRepository {
     this.json = json;
   }
 
-  /** @return false if an identical request is in flight or the idempotency key is taken */
-  boolean insertUnlessDuplicate(StoredRequest r) {
-    return jdbc.sql(
-                """
-                insert into gdpr_requests (org_id, request_id, name, request_type, status, subject, subject_key,
-                  terms, replacement_terms, created_by_client, created_by_name, created_at, updated_at, due_date, original_due_date,
-                  idempotency_key, idempotency_hash)
-                values (:org, :id, :name, :type, :status, :subject::jsonb, :subjectKey, :terms::jsonb,
-                  :replacements::jsonb, :client, :clientName, :created, :created, :due, :due, :idemKey, :idemHash)
-                on conflict do nothing
-                """)
-            .param("org", r.orgId().value())
-            .param("id", r.id())
-            .param("name", r.name())
-            .param("type", r.type().name())
-            .param("status", r.status().name())
-            .param("subject", write(r.subject()))
-            .param("subjectKey", r.subjectKey())
-            .param("terms", write(r.terms()))
-            .param("replacements", r.replacementTerms() == null ? null : write(r.replacementTerms()))
-            .param("client", r.createdByClient())
-            .param("clientName", r.createdByName())
-            .param("created", Timestamp.from(r.createdAt()))
-            .param("due", r.dueDate())
-            .param("idemKey", r.idempotencyKey())
-            .param("idemHash", r.idempotencyHash())
-            .update()
-        == 1;
+  /**
+   * Inserts requests filed together (one, or one per member of a merge set) in one statement; they
+   * share everything but the subject, its terms and the idempotency key.
+   *
+   * @return the ids inserted: a request left out has an identical one in flight, or its
+   *     idempotency key was taken by a concurrent call
+   */
+  Set<UUID> insertUnlessDuplicate(List<StoredRequest> batch) {
+    StoredRequest first = batch.get(0);
+    return new HashSet<>(jdbc.sql(
+            """
+            insert into gdpr_requests (org_id, request_id, name, request_type, status, subject, subject_key,
+              terms, replacement_terms, created_by_client, created_by_name, created_at, updated_at, due_date, original_due_date,
+              idempotency_key, idempotency_hash)
+            select :org, r.id, :name, :type, :status, r.subject, r.subject_key, r.terms,
+              :replacements::jsonb, :client, :clientName, :created, :created, :due, :due, r.idem_key, r.idem_hash
+            from unnest(:ids::uuid[], :subjects::jsonb[], :keys::text[], :terms::jsonb[], :idemKeys::text[], :idemHashes::text[])
+              as r(id, subject, subject_key, terms, idem_key, idem_hash)
+            on conflict do nothing
+            returning request_id
+            """)
+        .param("org", first.orgId().value())
+        .param("name", first.name())
+        .param("type", first.type().name())
+        .param("status", first.status().name())
+        .param("replacements", first.replacementTerms() == null ? null : write(first.replacementTerms()))
+        .param("client", first.createdByClient())
+        .param("clientName", first.createdByName())
+        .param("created", Timestamp.from(first.createdAt()))
+        .param("due", first.dueDate())
+        .param("ids", batch.stream().map(r -> r.id().toString()).toArray(String[]::new))
+        .param("subjects", batch.stream().map(r -> write(r.subject())).toArray(String[]::new))
+        .param("keys", batch.stream().map(StoredRequest::subjectKey).toArray(String[]::new))
+        .param("terms", batch.stream().map(r -> write(r.terms())).toArray(String[]::new))
+        .param("idemKeys", batch.stream().map(StoredRequest::idempotencyKey).toArray(String[]::new))
+        .param("idemHashes", batch.stream().map(StoredRequest::idempotencyHash).toArray(String[]::new))
+        .query(UUID.class)
+        .list());
   }
 
-  void insertServices(OrgId org, UUID requestId, List<String> services, Instant now) {
-    for (String service : services) {
-      jdbc.sql(
-              """
-              insert into gdpr_request_services (org_id, request_id, service, status, updated_at)
-              values (:org, :id, :service, 'PENDING', :now)
-              """)
-          .param("org", org.value())
-          .param("id", requestId)
-          .param("service", service)
-          .param("now", Timestamp.from(now))
-          .update();
-    }
+  /** One PENDING row per request and service. */
+  void insertServices(OrgId org, List<UUID> requestIds, List<String> services, Instant now) {
+    jdbc.sql(
+            """
+            insert into gdpr_request_services (org_id, request_id, service, status, updated_at)
+            select :org, r, s, 'PENDING', :now from unnest(:ids::uuid[]) r cross join unnest(:services::text[]) s
+            """)
+        .param("org", org.value())
+        .param("ids", requestIds.stream().map(UUID::toString).toArray(String[]::new))
+        .param("services", services.toArray(String[]::new))
+        .param("now", Timestamp.from(now))
+        .update();
   }
 
-  void link(OrgId org, UUID a, UUID b) {
-    for (UUID[] pair : new UUID[][] {{a, b}, {b, a}}) {
-      jdbc.sql(
-              """
-              insert into gdpr_related_requests (org_id, request_id, related_id) values (:org, :a, :b)
-              on conflict do nothing
-              """)
-          .param("org", org.value())
-          .param("a", pair[0])
-          .param("b", pair[1])
-          .update();
-    }
+  /** Makes the requests one set: each lists every other one as related (n rows, not n(n-1) pairs). */
+  void linkAll(OrgId org, Collection<UUID> set) {
+    jdbc.sql(
+            """
+            insert into gdpr_request_set_members (org_id, set_id, request_id)
+            select :org, :set, r from unnest(:ids::uuid[]) r
+            on conflict do nothing
+            """)
+        .param("org", org.value())
+        .param("set", UUID.randomUUID())
+        .param("ids", set.stream().map(UUID::toString).distinct().toArray(String[]::new))
+        .update();
   }
 
   Optional<StoredRequest> find(OrgId org, UUID id) {
@@ -140,9 +152,15 @@ class RequestRepository {
         .single();
   }
 
+  /** The other members of every set the request belongs to. */
   List<UUID> related(OrgId org, UUID id) {
     return jdbc.sql(
-            "select related_id from gdpr_related_requests where org_id = :org and request_id = :id order by related_id")
+            """
+            select distinct other.request_id from gdpr_request_set_members mine
+            join gdpr_request_set_members other on other.org_id = mine.org_id and other.set_id = mine.set_id
+            where mine.org_id = :org and mine.request_id = :id and other.request_id <> :id
+            order by other.request_id
+            """)
         .param("org", org.value())
         .param("id", id)
         .query(UUID.class)

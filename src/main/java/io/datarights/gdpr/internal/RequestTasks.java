@@ -9,6 +9,7 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import io.datarights.shared.DueWork;
 import io.datarights.shared.OrgId;
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -47,6 +48,12 @@ class RequestTasks {
 
   static void schedule(SchedulerClient scheduler, TaskInstance<String> instance, Clock clock) {
     scheduler.scheduleIfNotExists(instance, clock.instant());
+    DueWork.wakeScheduler(scheduler);
+  }
+
+  /** New tasks in one batch (a merge set files hundreds of steps at once); none of them exists yet. */
+  static void scheduleAll(SchedulerClient scheduler, List<TaskInstance<?>> instances, Clock clock) {
+    scheduler.scheduleBatch(instances, clock.instant());
     DueWork.wakeScheduler(scheduler);
   }
 

@@ -46,6 +46,13 @@ class RequestViews {
         r.errorReason());
   }
 
+  /** What a caller that may file but not view requests learns of an earlier request: that it exists, and how far it is. */
+  GdprRequestView idAndStatus(StoredRequest r) {
+    return new GdprRequestView(
+        r.id().toString(), null, null, null, r.type().name(), null, r.status().name(), null, null, null, PATH + "/" + r.id(),
+        null, null, null, null, null, null, null, null);
+  }
+
   private static GdprRequestView.ServiceView service(ServiceProgress p) {
     String reason = p.error() != null ? p.error() : p.reasons().isEmpty() ? null : String.join("; ", p.reasons());
     return new GdprRequestView.ServiceView(

@@ -90,7 +90,7 @@ class RequestsConsolePage {
     for (FilingTarget target : targets) {
       try {
         var body = new RequestIntake.CreateBody(filing.requestType(), target.subject(), filing.replacements(), filing.caseName());
-        filed.add(intake.file(caller, body, confirmed, null).id());
+        filed.add(intake.file(caller, body, confirmed, false, null).request().id());
       } catch (ApiException e) {
         if (e.status() == HttpStatus.TOO_MANY_REQUESTS) {
           failures.add(target.label() + ": too many requests at once; the rest were not filed. Try again in a minute.");

@@ -37,7 +37,17 @@ class SubjectResolver {
   }
 
   /** The resolved subject: a stable key for duplicate detection, the terms, and its id if any. */
-  record Resolved(String subjectKey, SubjectTerms terms, Optional<SubjectRef> ref) {}
+  record Resolved(String subjectKey, SubjectTerms terms, Optional<SubjectRef> ref) {
+
+    /** The name or the address the subject was given as, when it was given as nothing else. */
+    Optional<Identifier> sharedByOthers() {
+      if (ref.isPresent() || terms.identifiers().size() != 1) {
+        return Optional.empty();
+      }
+      Identifier only = terms.identifiers().iterator().next();
+      return SHARED_BY_OTHERS.contains(only.kind()) ? Optional.of(only) : Optional.empty();
+    }
+  }
 
   private record Term(String field, Identifier identifier, SubjectRef ref) {}
 
@@ -70,6 +80,30 @@ class SubjectResolver {
     if (match == null) {
       throw ApiException.invalidValue(term.field(), "No subject with that id exists.");
     }
+    return fromMatch(ref, match);
+  }
+
+  /**
+   * Records of one kind resolved together (the members of a merge set: one query, not one each),
+   * in the order given; a record gone by now is left out.
+   */
+  List<Resolved> resolveAll(OrgId org, List<SubjectRef> refs) {
+    if (refs.isEmpty()) {
+      return List.of();
+    }
+    for (PersonalDataService service : services.all()) {
+      if (service.resolve(org, refs.get(0)).isEmpty()) {
+        continue;
+      }
+      // The service that owns the first owns them all; its record ids are the refs' ids.
+      java.util.Map<SubjectRef, SubjectMatch> found = new java.util.HashMap<>();
+      service.findSubjects(org, refs.stream().map(SubjectRef::id).toList()).forEach(m -> found.put(m.ref(), m));
+      return refs.stream().filter(found::containsKey).map(ref -> fromMatch(ref, found.get(ref))).toList();
+    }
+    return List.of();
+  }
+
+  private static Resolved fromMatch(SubjectRef ref, SubjectMatch match) {
     // The record's identifiers join the search, but not its name or address: hundreds of other
     // people share a name (at a million contacts, "Zoë Weber" is 672 of them), a household shares
     // an address. Searching by those is the subjects endpoint's job, with a person to disambiguate.

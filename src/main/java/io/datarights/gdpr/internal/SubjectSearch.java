@@ -9,6 +9,7 @@ import io.datarights.ratelimit.RateLimitedAction;
 import io.datarights.ratelimit.RateLimits;
 import io.datarights.security.Caller;
 import io.datarights.shared.ApiException;
+import io.datarights.shared.OrgId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -44,14 +45,19 @@ class SubjectSearch {
       throw ApiException.invalidValue("searchValue", "searchValue is longer than 500 characters.");
     }
     rateLimits.consume(caller, RateLimitedAction.GDPR_SUBJECT_SEARCH);
+    return find(caller.orgId(), kind, searchValue);
+  }
+
+  /** The search itself, neither checked nor counted: for callers that did both already. */
+  List<Found> find(OrgId org, IdentifierKind kind, String searchValue) {
     // One index query for every service; only the services it names load their records.
-    Map<String, List<String>> hits = index.lookup(caller.orgId(), kind, searchValue).stream()
+    Map<String, List<String>> hits = index.lookup(org, kind, searchValue).stream()
         .collect(Collectors.groupingBy(IndexedRecord::service, Collectors.mapping(IndexedRecord::recordId, Collectors.toList())));
     List<Found> found = new ArrayList<>();
     for (PersonalDataService service : services.all()) {
       List<String> ids = hits.get(service.name());
       if (ids != null) {
-        service.findSubjects(caller.orgId(), ids).forEach(m -> found.add(new Found(service.name(), m)));
+        service.findSubjects(org, ids).forEach(m -> found.add(new Found(service.name(), m)));
       }
     }
     return found;

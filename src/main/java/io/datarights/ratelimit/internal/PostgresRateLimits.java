@@ -76,6 +76,27 @@ class PostgresRateLimits implements RateLimits {
   }
 
   @Override
+  public void consume(Caller caller, RateLimitedAction action, int count) {
+    RateLimitProperties.Limit limit = properties.limitFor(action.key());
+    String clientKey = action.key() + ":client:" + caller.clientId();
+    int fromClient = Math.max(1, Math.min(count, limit.perClient()));
+    Drawn client = drawMany(clientKey, limit.perClient(), limit, fromClient);
+    rejectIfEmpty(client);
+    Drawn org = drawMany(action.key() + ":org:" + caller.orgId(), limit.perOrg(), limit, Math.max(1, Math.min(count, limit.perOrg())));
+    if (!org.probe().isConsumed()) {
+      // All or nothing: the client's tokens go back.
+      bucket(clientKey, limit.perClient(), limit.period()).addTokens(fromClient);
+      throw tooMany(org);
+    }
+    Drawn tightest = client.probe().getRemainingTokens() <= org.probe().getRemainingTokens() ? client : org;
+    currentResponse(headers(tightest));
+  }
+
+  private Drawn drawMany(String key, int capacity, RateLimitProperties.Limit limit, int tokens) {
+    return new Drawn(bucket(key, capacity, limit.period()).tryConsumeAndReturnRemaining(tokens), capacity, limit.period().toSeconds());
+  }
+
+  @Override
   public Optional<ApiException> tryConsume(RateLimitedAction action, List<Key> keys) {
     RateLimitProperties.Limit limit = properties.limitFor(action.key());
     List<Key> taken = new ArrayList<>();
