@@ -8,10 +8,12 @@ import io.datarights.support.Api;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The default configuration: no database URL, so the server runs its own PostgreSQL. */
 class EmbeddedDatabaseTest {
@@ -54,6 +56,15 @@ class EmbeddedDatabaseTest {
           .isEqualTo("Acme");
       String freshToken = api.token(clientId, secret);
       assertThat(api.withToken(freshToken).get("/api/v2/organizations/me").status()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void theEmbeddedDatabaseCommitsDurably() {
+    try (var server = start()) {
+      JdbcClient jdbc = JdbcClient.create(server.getBean(DataSource.class));
+      assertThat(jdbc.sql("show fsync").query(String.class).single()).isEqualTo("on");
+      assertThat(jdbc.sql("show synchronous_commit").query(String.class).single()).isEqualTo("on");
     }
   }
 

@@ -23,8 +23,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,14 +59,16 @@ class DatabaseFaultsTest {
         for (int s = 0; s < SUBJECTS; s++) {
           lists.add(importList(api, "subject " + s, "subject." + s + "@example.com", ROWS_PER_SUBJECT, "bystander." + s + ".", 100));
         }
+        // Watched from the moment each is filed: a request that finished unseen would be checked by nothing.
+        Watcher watcher = new Watcher(api);
+        watcher.start();
         List<String> ids = new ArrayList<>();
         for (int s = 0; s < SUBJECTS; s++) {
           ids.add(fileDelete(api, "subject." + s + "@example.com"));
+          watcher.watch(ids.get(s));
         }
-
-        Watcher watcher = new Watcher(api, ids);
-        watcher.start();
         Thread.sleep(300);
+        watcher.faultsBegan.set(true);
         proxy.cut();
         Thread.sleep(5_000);
         proxy.heal();
@@ -75,8 +79,14 @@ class DatabaseFaultsTest {
 
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
             .until(() -> count(direct, "select count(*) from gdpr_requests where status in ('COMPLETED', 'ERROR')") == SUBJECTS);
+        // The watcher's check counts only for answers it got: each request's COMPLETED, and requests
+        // read unfinished while the faults and the retries after them went on.
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+            .until(() -> watcher.seenCompleted.containsAll(ids));
         watcher.stop();
 
+        assertThat(watcher.seenCompleted).as("requests the watcher read once COMPLETED").containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(watcher.inFlightSinceFaults).as("requests the watcher read unfinished after the first fault began").isNotEmpty();
         assertThat(watcher.completedEarly).as("COMPLETED shown while a service was not done").isEmpty();
         assertThat(count(direct, "select count(*) from gdpr_requests where status = 'COMPLETED' and verified_erased")).isEqualTo(SUBJECTS);
         assertThat(count(direct,
@@ -89,30 +99,47 @@ class DatabaseFaultsTest {
         }
         assertThat(proxy.connectionsCut()).as("the cut hit open connections").isPositive();
         System.out.printf(
-            "database faults: %d requests, %d connections cut, partial progress seen %s, API answers refused or timed out during faults: %d, completed early: 0%n",
-            SUBJECTS, proxy.connectionsCut(), watcher.partialSeen.get(), watcher.failedPolls.get());
+            "database faults: %d requests (read unfinished: %d, after the first fault began: %d), %d connections cut, partial"
+                + " progress seen %s, polls answered %d, refused or timed out %d, completed early: 0%n",
+            SUBJECTS, watcher.seenInFlight.size(), watcher.inFlightSinceFaults.size(), proxy.connectionsCut(), watcher.partialSeen.get(),
+            watcher.answered.get(), watcher.failedPolls.get());
       }
     }
   }
 
-  /** Polls every request all along and remembers anything that looks finished too soon. */
+  /**
+   * Polls every request all along and remembers anything that looks finished too soon, and what it
+   * managed to read: a check of answers that never came would pass whatever the server did.
+   */
   private static final class Watcher {
     private final Api api;
-    private final List<String> ids;
+    private final List<String> ids = new CopyOnWriteArrayList<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicBoolean partialSeen = new AtomicBoolean();
     private final AtomicInteger failedPolls = new AtomicInteger();
+    private final AtomicInteger answered = new AtomicInteger();
+    private final AtomicBoolean faultsBegan = new AtomicBoolean();
+    /** Requests read unfinished after the first fault began. */
+    private final Set<String> inFlightSinceFaults = ConcurrentHashMap.newKeySet();
+    private final Set<String> seenInFlight = ConcurrentHashMap.newKeySet();
+    private final Set<String> seenCompleted = ConcurrentHashMap.newKeySet();
     private final Set<String> completedEarly = ConcurrentHashMap.newKeySet();
     private Thread thread;
 
-    Watcher(Api api, List<String> ids) {
+    Watcher(Api api) {
       this.api = api;
-      this.ids = ids;
+    }
+
+    void watch(String id) {
+      ids.add(id);
     }
 
     void start() {
       thread = new Thread(() -> {
         while (running.get()) {
+          if (ids.isEmpty()) {
+            LockSupport.parkNanos(Duration.ofMillis(20).toNanos()); // nothing filed yet
+          }
           for (String id : ids) {
             try {
               Api.Response response = api.get("/api/v2/gdpr/requests/" + id);
@@ -124,6 +151,15 @@ class DatabaseFaultsTest {
               List<String> states = request.get("services").findValuesAsText("status");
               boolean allDone = states.stream().allMatch("DONE"::equals);
               String status = request.get("status").asText();
+              answered.incrementAndGet();
+              if (status.equals("COMPLETED")) {
+                seenCompleted.add(id);
+              } else if (!status.equals("ERROR")) {
+                seenInFlight.add(id);
+                if (faultsBegan.get()) {
+                  inFlightSinceFaults.add(id);
+                }
+              }
               if (status.equals("COMPLETED") && !allDone) {
                 completedEarly.add(id);
               }

@@ -68,6 +68,19 @@ public final class ServerProcess implements AutoCloseable {
 
   /** As above, with JVM options of the server's own, e.g. {@code -Xmx256m} (the last -Xmx counts). */
   public static ServerProcess start(String name, String jdbcUrl, Path dataDir, Map<String, String> settings, List<String> jvmArgs) {
+    return start(name, jdbcUrl, dataDir, settings, jvmArgs, Duration.ofSeconds(120));
+  }
+
+  /**
+   * The default configuration: no database URL, so the server runs its own PostgreSQL in {@code
+   * dataDir/pg}; fails unless healthy within {@code healthyWithin}.
+   */
+  public static ServerProcess startEmbedded(String name, Path dataDir, Map<String, String> settings, Duration healthyWithin) {
+    return start(name, null, dataDir, settings, List.of(), healthyWithin);
+  }
+
+  private static ServerProcess start(
+      String name, String jdbcUrl, Path dataDir, Map<String, String> settings, List<String> jvmArgs, Duration healthyWithin) {
     int port = freePort();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -80,16 +93,22 @@ public final class ServerProcess implements AutoCloseable {
     }
     command.addAll(List.of("-cp", applicationClassPath(), "io.datarights.DatarightsApplication"));
     command.add("--server.port=" + port);
-    command.add("--datarights.db.url=" + jdbcUrl);
-    command.add("--datarights.db.user=postgres");
+    if (jdbcUrl != null) {
+      command.add("--datarights.db.url=" + jdbcUrl);
+      command.add("--datarights.db.user=postgres");
+    }
     command.add("--datarights.data-dir=" + dataDir);
     settings.forEach((key, value) -> command.add("--" + key + "=" + value));
     try {
       Files.createDirectories(LOGS);
       Path log = LOGS.resolve(name + ".log");
-      Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+      if (jdbcUrl == null) {
+        builder.environment().remove("DATARIGHTS_DB_URL");
+      }
+      Process process = builder.start();
       ServerProcess server = new ServerProcess(name, port, process, log);
-      server.awaitHealthy(Duration.ofSeconds(120));
+      server.awaitHealthy(healthyWithin);
       return server;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -172,6 +191,11 @@ public final class ServerProcess implements AutoCloseable {
 
   public Api admin() {
     return Api.at(port).withToken(Api.at(port).token(ADMIN_ID, ADMIN_SECRET));
+  }
+
+  /** The server JVM's process id. */
+  public long pid() {
+    return process.pid();
   }
 
   public boolean isAlive() {

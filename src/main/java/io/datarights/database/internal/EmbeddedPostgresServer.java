@@ -2,7 +2,6 @@ package io.datarights.database.internal;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -23,23 +22,33 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 
   static EmbeddedPostgresServer start(Path dataDir) {
     Path absolute = dataDir.toAbsolutePath().normalize();
+    Path pg = absolute.resolve("pg");
     DataDirectoryLock lock = DataDirectoryLock.acquire(absolute);
     try {
+      // Under the lock, so a PostgreSQL still running here was left by a server that crashed.
+      LeftoverPostmaster.clear(pg, Duration.ofSeconds(30));
       EmbeddedPostgres postgres =
           EmbeddedPostgres.builder()
-              .setDataDirectory(absolute.resolve("pg"))
+              .setDataDirectory(pg)
               .setCleanDataDirectory(false)
               .setPGStartupWait(Duration.ofSeconds(60))
               .setServerConfig("max_connections", "200")
+              // zonky's test defaults trade durability for speed; this database is the real one.
+              .setServerConfig("fsync", "on")
+              .setServerConfig("synchronous_commit", "on")
               .start();
-      log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), absolute.resolve("pg"));
+      log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), pg);
       return new EmbeddedPostgresServer(lock, postgres);
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException e) {
       closeQuietly(lock);
-      if (e instanceof IOException io) {
-        throw new UncheckedIOException("Cannot start the embedded PostgreSQL in " + absolute, io);
-      }
-      throw (RuntimeException) e;
+      throw new EmbeddedPostgresException(
+          "The embedded PostgreSQL in " + pg + " did not start: " + e.getMessage() + ".",
+          "Check that the disk has room, that " + pg + " is writable by this user and that no PostgreSQL started "
+              + "by hand uses it; or use an external PostgreSQL with DATARIGHTS_DB_URL.",
+          e);
+    } catch (RuntimeException e) {
+      closeQuietly(lock);
+      throw e;
     }
   }
 
