@@ -26,12 +26,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.apache.http.HttpRequestInterceptor;
+import org.apache.http.protocol.HttpCoreContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,7 +61,7 @@ class GenesysJavaSdkTest {
   private static TestCertificate certificate;
   private static ServerProcess server;
   private static String basePath;
-  private static Org org;
+  private static Org acme;
   private static Fixtures people;
 
   /** One org of the server and its first client's credentials. */
@@ -74,8 +77,8 @@ class GenesysJavaSdkTest {
     server = ServerProcess.startHttps(
         "genesys-sdk", TestDatabase.newDatabase("genesys_sdk"), tempDir.resolve("data"), settings, certificate, API_HOST);
     basePath = "https://" + API_HOST + ":" + server.port();
-    org = newOrg("Acme");
-    people = createPeople(org.api());
+    acme = newOrg("Acme");
+    people = createPeople(acme.api());
   }
 
   @AfterAll
@@ -171,13 +174,13 @@ class GenesysJavaSdkTest {
 
   @Test
   void anSdkClientLogsInWithClientCredentialsAtTheLoginHostNextToItsApiHost() throws Exception {
-    List<String> calls = java.util.Collections.synchronizedList(new ArrayList<>());
-    org.apache.http.HttpRequestInterceptor recorder = (request, context) -> calls.add(
-        request.getRequestLine().getMethod() + " " + org.apache.http.protocol.HttpCoreContext.adapt(context).getTargetHost()
+    List<String> calls = Collections.synchronizedList(new ArrayList<>());
+    HttpRequestInterceptor recorder = (request, context) -> calls.add(
+        request.getRequestLine().getMethod() + " " + HttpCoreContext.adapt(context).getTargetHost()
             + request.getRequestLine().getUri().replaceAll("\\?.*", ""));
     ApiClient client = withTrustStore(() -> ApiClient.Builder.standard().withBasePath(basePath).withHttpRequestInterceptor(recorder).build());
 
-    AuthResponse auth = client.authorizeClientCredentials(org.clientId(), org.secret()).getBody();
+    AuthResponse auth = client.authorizeClientCredentials(acme.clientId(), acme.secret()).getBody();
     new GeneralDataProtectionRegulationApi(client).getGdprRequests(1, 1);
 
     assertThat(auth.getAccess_token()).isNotBlank();
@@ -192,18 +195,18 @@ class GenesysJavaSdkTest {
   void anSdkClientWithTheWrongSecretIsRefused() throws Exception {
     ApiClient client = withTrustStore(() -> ApiClient.Builder.standard().withBasePath(basePath).withShouldRefreshAccessToken(false).build());
 
-    assertThatThrownBy(() -> client.authorizeClientCredentials(org.clientId(), "not-the-secret"))
+    assertThatThrownBy(() -> client.authorizeClientCredentials(acme.clientId(), "not-the-secret"))
         .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getStatusCode()).isEqualTo(401));
     // With its default settings the SDK answers a 401 by trying a refresh_token grant (without a
     // refresh token), which is refused with a 400 naming grant_type: still no token.
     ApiClient standard = withTrustStore(() -> ApiClient.Builder.standard().withBasePath(basePath).build());
-    assertThatThrownBy(() -> standard.authorizeClientCredentials(org.clientId(), "not-the-secret"))
+    assertThatThrownBy(() -> standard.authorizeClientCredentials(acme.clientId(), "not-the-secret"))
         .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getStatusCode()).isIn(400, 401));
   }
 
   @Test
   void everySearchTypeFindsThePersonThroughTheSdk() throws Exception {
-    GeneralDataProtectionRegulationApi gdpr = sdk(org);
+    GeneralDataProtectionRegulationApi gdpr = sdk(acme);
     Map<String, String> searches = new LinkedHashMap<>();
     searches.put("NAME", "Müller Jürgen");
     searches.put("ADDRESS", "Hauptstraße 5, Berlin, 10115");
@@ -232,7 +235,7 @@ class GenesysJavaSdkTest {
 
   @Test
   void theSdkFindsAUserAnExternalContactADialerContactAndAJourneyCustomerByOneEmailAddress() throws Exception {
-    GeneralDataProtectionRegulationApi gdpr = sdk(org);
+    GeneralDataProtectionRegulationApi gdpr = sdk(acme);
 
     GDPRSubjectEntityListing listing = gdpr.getGdprSubjects("EMAIL", "j.mueller@example.com");
 
@@ -251,9 +254,9 @@ class GenesysJavaSdkTest {
 
   @Test
   void exportUpdateAndDeleteRequestsFiledThroughTheSdkRunToCompletion() throws Exception {
-    Org acme = newOrg("Requests");
-    Fixtures fixtures = createPeople(acme.api());
-    GeneralDataProtectionRegulationApi gdpr = sdk(acme);
+    Org own = newOrg("Requests");
+    Fixtures fixtures = createPeople(own.api());
+    GeneralDataProtectionRegulationApi gdpr = sdk(own);
 
     GDPRSubject byDialerContact = new GDPRSubject()
         .dialerContactId(new DialerContactId().id(fixtures.dialerContactId()).contactListId(fixtures.contactListId()));
@@ -286,9 +289,9 @@ class GenesysJavaSdkTest {
 
   @Test
   void aDeleteWithoutConfirmationIsAnApiException400ThatChangesNothing() throws Exception {
-    Org acme = newOrg("Unconfirmed");
-    createPeople(acme.api());
-    GeneralDataProtectionRegulationApi gdpr = sdk(acme);
+    Org own = newOrg("Unconfirmed");
+    createPeople(own.api());
+    GeneralDataProtectionRegulationApi gdpr = sdk(own);
     GDPRRequest delete = new GDPRRequest()
         .requestType(GDPRRequest.RequestTypeEnum.GDPR_DELETE)
         .subject(new GDPRSubject().emailAddresses(List.of("j.mueller@example.com")));
@@ -308,8 +311,8 @@ class GenesysJavaSdkTest {
 
   @Test
   void theSdkPagesThroughRequestsNewestFirst() throws Exception {
-    Org acme = newOrg("Paging");
-    GeneralDataProtectionRegulationApi gdpr = sdk(acme);
+    Org own = newOrg("Paging");
+    GeneralDataProtectionRegulationApi gdpr = sdk(own);
     List<String> filed = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
       filed.add(gdpr.postGdprRequests(new GDPRRequest()
@@ -330,14 +333,14 @@ class GenesysJavaSdkTest {
     }
 
     assertThat(first.getPageCount()).isEqualTo(3);
-    java.util.Collections.reverse(filed);
+    Collections.reverse(filed);
     assertThat(listed).isEqualTo(filed);
   }
 
   @Test
   void aRequestsCreatedDateReadsAsTheSameInstantInTheSdkAsFiled() throws Exception {
-    Org acme = newOrg("Dates");
-    GeneralDataProtectionRegulationApi gdpr = sdk(acme);
+    Org own = newOrg("Dates");
+    GeneralDataProtectionRegulationApi gdpr = sdk(own);
     Instant before = Instant.now().minusSeconds(1);
 
     GDPRRequest created = gdpr.postGdprRequests(new GDPRRequest()
@@ -353,12 +356,12 @@ class GenesysJavaSdkTest {
 
   @Test
   void subjectsOfRequestsFiledWithHandlesGenesysDoesNotModelReadBackWithKnownValuesOnly() throws Exception {
-    Org acme = newOrg("Handles");
-    GeneralDataProtectionRegulationApi gdpr = sdk(acme);
+    Org own = newOrg("Handles");
+    GeneralDataProtectionRegulationApi gdpr = sdk(own);
     List<String> ids = new ArrayList<>();
     // Other clients (the CLI, the console, plain HTTP) may name these types; the SDK cannot.
     for (String type : List.of("WHATSAPP", "FACEBOOK", "INSTAGRAM", "APPLE_MESSAGES")) {
-      Api.Response filed = acme.api().post("/api/v2/gdpr/requests", Map.of(
+      Api.Response filed = own.api().post("/api/v2/gdpr/requests", Map.of(
           "requestType", "GDPR_EXPORT", "subject", Map.of("socialHandle", Map.of("type", type, "value", "+49 151 23456789"))));
       ids.add(id(filed));
     }
@@ -396,7 +399,7 @@ class GenesysJavaSdkTest {
   /** No enum anywhere in an SDK model read from an answer holds a value the SDK did not know. */
   static void assertKnownToTheSdk(Object model) {
     List<String> unknown = new ArrayList<>();
-    walk(model, "answer", unknown, java.util.Collections.newSetFromMap(new IdentityHashMap<>()));
+    walk(model, "answer", unknown, Collections.newSetFromMap(new IdentityHashMap<>()));
     assertThat(unknown).as("values the Genesys SDK models do not know").isEmpty();
   }
 
