@@ -234,6 +234,20 @@ class GenesysJavaSdkTest {
   }
 
   @Test
+  void aSubjectWhoseOnlySocialIdentityIsAWhatsAppNumberReadsWithKnownValuesOnly() throws Exception {
+    Org own = newOrg("WhatsApp");
+    String contact = id(own.api().post("/api/v2/externalcontacts/contacts", Map.of("firstName", "Wanda", "lastName", "Wu",
+        "whatsAppId", Map.of("phoneNumber", Map.of("display", "+49 151 99887766")))));
+
+    GDPRSubjectEntityListing listing = sdk(own).getGdprSubjects("WHATSAPP", "+49 151 99887766");
+
+    assertKnownToTheSdk(listing);
+    GDPRSubject wanda = only(listing.getEntities(), s -> contact.equals(s.getExternalContactId()), "the contact");
+    assertThat(wanda.getSocialHandle()).isNull();
+    assertThat(wanda.getPhoneNumbers()).containsExactly("+4915199887766");
+  }
+
+  @Test
   void theSdkFindsAUserAnExternalContactADialerContactAndAJourneyCustomerByOneEmailAddress() throws Exception {
     GeneralDataProtectionRegulationApi gdpr = sdk(acme);
 
