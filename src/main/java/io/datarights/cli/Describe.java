@@ -30,7 +30,9 @@ final class Describe {
     s.path("emailAddresses").forEach(e -> parts.add(e.asText()));
     s.path("phoneNumbers").forEach(p -> parts.add(p.asText()));
     s.path("addresses").forEach(a -> parts.add(a.asText()));
-    if (s.hasNonNull("socialHandle")) {
+    // Every handle is in the extension socialHandles; socialHandle holds the Twitter one only.
+    s.path("socialHandles").forEach(h -> parts.add(h.path("type").asText() + ":" + h.path("value").asText()));
+    if (!s.has("socialHandles") && s.hasNonNull("socialHandle")) {
       parts.add(s.get("socialHandle").path("type").asText() + ":" + s.get("socialHandle").path("value").asText());
     }
     return String.join(", ", parts);

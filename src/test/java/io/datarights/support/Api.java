@@ -18,24 +18,31 @@ public final class Api {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
+  private final HttpClient http;
   private final String base;
   private final String authorization;
 
-  private Api(String base, String authorization) {
+  private Api(HttpClient http, String base, String authorization) {
+    this.http = http;
     this.base = base;
     this.authorization = authorization;
   }
 
   public static Api at(int port) {
-    return new Api("http://localhost:" + port, null);
+    return new Api(HTTP, "http://localhost:" + port, null);
+  }
+
+  /** A server at another base, e.g. {@code https://api.datarights.test:8443}, through the given client. */
+  public static Api at(String base, HttpClient http) {
+    return new Api(http, base, null);
   }
 
   public Api withToken(String token) {
-    return new Api(base, "Bearer " + token);
+    return new Api(http, base, "Bearer " + token);
   }
 
   public Api withoutAuth() {
-    return new Api(base, null);
+    return new Api(http, base, null);
   }
 
   public record Response(int status, HttpResponse<byte[]> raw) {
@@ -136,7 +143,7 @@ public final class Api {
 
   public Response send(HttpRequest.Builder request) {
     try {
-      HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
       return new Response(response.statusCode(), response);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -4,10 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,12 +31,14 @@ public final class ServerProcess implements AutoCloseable {
   private final int port;
   private final Process process;
   private final Path log;
+  private final Api api;
 
-  private ServerProcess(String name, int port, Process process, Path log) {
+  private ServerProcess(String name, int port, Process process, Path log, Api api) {
     this.name = name;
     this.port = port;
     this.process = process;
     this.log = log;
+    this.api = api;
   }
 
   /** Settings every process test wants: quick polling, quick failover, limits out of the way. */
@@ -82,6 +81,26 @@ public final class ServerProcess implements AutoCloseable {
   private static ServerProcess start(
       String name, String jdbcUrl, Path dataDir, Map<String, String> settings, List<String> jvmArgs, Duration healthyWithin) {
     int port = freePort();
+    return start(name, port, jdbcUrl, dataDir, settings, jvmArgs, Api.at(port), healthyWithin);
+  }
+
+  /**
+   * A server that speaks HTTPS only (Spring Boot's {@code server.ssl.*} with the given
+   * certificate), reached as {@code https://<host>:<port>}; the host must resolve to loopback.
+   */
+  public static ServerProcess startHttps(
+      String name, String jdbcUrl, Path dataDir, Map<String, String> settings, TestCertificate certificate, String host) {
+    int port = freePort();
+    Map<String, String> all = new LinkedHashMap<>(settings);
+    all.putAll(certificate.serverSettings());
+    HttpClient client = HttpClient.newBuilder().sslContext(certificate.clientContext()).connectTimeout(Duration.ofSeconds(10)).build();
+    // It runs in the normal build, beside the in-JVM tests: a loaded machine may take its time.
+    return start(name, port, jdbcUrl, dataDir, all, List.of(), Api.at("https://" + host + ":" + port, client), Duration.ofMinutes(5));
+  }
+
+  private static ServerProcess start(
+      String name, int port, String jdbcUrl, Path dataDir, Map<String, String> settings, List<String> jvmArgs, Api api,
+      Duration startTimeout) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(List.of("-Xmx512m", "-Duser.timezone=Pacific/Chatham"));
@@ -107,8 +126,8 @@ public final class ServerProcess implements AutoCloseable {
         builder.environment().remove("DATARIGHTS_DB_URL");
       }
       Process process = builder.start();
-      ServerProcess server = new ServerProcess(name, port, process, log);
-      server.awaitHealthy(healthyWithin);
+      ServerProcess server = new ServerProcess(name, port, process, log, api);
+      server.awaitHealthy(startTimeout);
       return server;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -155,25 +174,18 @@ public final class ServerProcess implements AutoCloseable {
   }
 
   private void awaitHealthy(Duration timeout) {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     Instant deadline = Instant.now().plus(timeout);
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
         throw new IllegalStateException("server " + name + " exited with " + process.exitValue() + ":\n" + logTail());
       }
       try {
-        HttpResponse<Void> health = http.send(
-            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).timeout(Duration.ofSeconds(2)).build(),
-            HttpResponse.BodyHandlers.discarding());
         // Healthy, and bootstrapped: the admin client is created just after the server is up.
-        if (health.statusCode() == 200 && Api.at(port).tokenResponse(ADMIN_ID, ADMIN_SECRET, "grant_type=client_credentials").status() == 200) {
+        if (api.get("/actuator/health").status() == 200 && api.tokenResponse(ADMIN_ID, ADMIN_SECRET, "grant_type=client_credentials").status() == 200) {
           return;
         }
-      } catch (IOException e) {
+      } catch (UncheckedIOException e) {
         // not listening yet
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
       }
       sleep(250);
     }
@@ -185,12 +197,13 @@ public final class ServerProcess implements AutoCloseable {
     return port;
   }
 
+  /** The server without a token: {@code http://localhost:<port>}, or its HTTPS base. */
   public Api api() {
-    return Api.at(port);
+    return api;
   }
 
   public Api admin() {
-    return Api.at(port).withToken(Api.at(port).token(ADMIN_ID, ADMIN_SECRET));
+    return api.withToken(api.token(ADMIN_ID, ADMIN_SECRET));
   }
 
   /** The server JVM's process id. */

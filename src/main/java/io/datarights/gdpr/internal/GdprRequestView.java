@@ -1,5 +1,6 @@
 package io.datarights.gdpr.internal;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.datarights.privacy.ReplacementTerm;
 import java.time.Instant;
@@ -18,9 +19,9 @@ record GdprRequestView(
     EntityRef createdBy,
     List<ReplacementTerm> replacementTerms,
     String requestType,
-    Instant createdDate,
+    @JsonFormat(pattern = GENESYS_TIME, timezone = "UTC") Instant createdDate,
     String status,
-    GdprSubject subject,
+    SubjectView subject,
     String resultsUrl,
     List<String> resultsUrls,
     String selfUri,
@@ -29,9 +30,15 @@ record GdprRequestView(
     LocalDate dueDate,
     LocalDate originalDueDate,
     String extensionReason,
-    Instant completedDate,
+    @JsonFormat(pattern = GENESYS_TIME, timezone = "UTC") Instant completedDate,
     Boolean verifiedErased,
     String errorReason) {
+
+  /**
+   * Genesys times carry exactly milliseconds: its SDKs parse the fraction as milliseconds, so six
+   * or nine digits would move the time by minutes or days.
+   */
+  static final String GENESYS_TIME = "yyyy-MM-dd'T'HH:mm:ss.SSSXXX";
 
   record EntityRef(String id, String name, String selfUri) {}
 

@@ -1,14 +1,13 @@
 package io.datarights.gdpr.internal;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.datarights.identifiers.Identifier;
 import io.datarights.identifiers.IdentifierKind;
-import io.datarights.privacy.SubjectMatch;
-import io.datarights.privacy.SubjectRef;
-import java.util.ArrayList;
 import java.util.List;
 
-/** The Genesys {@code GDPRSubject}: one person, named by exactly one id, with known identifiers. */
+/**
+ * The Genesys {@code GDPRSubject} as a request names it (exactly one term) and as it is stored;
+ * answers show it as a {@link SubjectView}.
+ */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 record GdprSubject(
     String name,
@@ -27,36 +26,6 @@ record GdprSubject(
   record JourneyCustomer(String type, String id) {}
 
   record SocialHandle(String type, String value) {}
-
-  static GdprSubject of(SubjectMatch match) {
-    SubjectRef ref = match.ref();
-    List<String> addresses = new ArrayList<>();
-    List<String> phones = new ArrayList<>();
-    List<String> emails = new ArrayList<>();
-    SocialHandle social = null;
-    String externalId = null;
-    for (Identifier identifier : match.identifiers()) {
-      switch (identifier.kind()) {
-        case ADDRESS -> addresses.add(identifier.value());
-        case PHONE -> phones.add(identifier.value());
-        case EMAIL -> emails.add(identifier.value());
-        case EXTERNAL_ID -> externalId = externalId == null ? identifier.value() : externalId;
-        case NAME -> {}
-        default -> social = social == null ? new SocialHandle(identifier.kind().name(), identifier.value()) : social;
-      }
-    }
-    return new GdprSubject(
-        match.name(),
-        ref.type() == io.datarights.privacy.SubjectType.USER ? ref.id() : null,
-        ref.type() == io.datarights.privacy.SubjectType.EXTERNAL_CONTACT ? ref.id() : null,
-        ref.type() == io.datarights.privacy.SubjectType.DIALER_CONTACT ? new DialerContactId(ref.id(), ref.scope()) : null,
-        ref.type() == io.datarights.privacy.SubjectType.JOURNEY_CUSTOMER ? new JourneyCustomer(ref.scope(), ref.id()) : null,
-        social,
-        externalId,
-        addresses,
-        phones,
-        emails);
-  }
 
   static GdprSubject ofExternalContact(String id) {
     return new GdprSubject(null, null, id, null, null, null, null, null, null, null);

@@ -32,7 +32,7 @@ class RequestViews {
         r.type().name(),
         r.createdAt(),
         r.status().name(),
-        r.subject(),
+        SubjectView.of(r.subject()),
         resultsUrl,
         resultsUrl == null ? null : List.of(resultsUrl),
         PATH + "/" + r.id(),

@@ -6,6 +6,8 @@ import io.datarights.security.Permissions;
 import io.datarights.security.RequiresPermission;
 import io.datarights.shared.Listing;
 import io.datarights.shared.PageParams;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -23,13 +25,15 @@ class SubjectSearchController {
 
   @GetMapping("/api/v2/gdpr/subjects")
   @RequiresPermission(Permissions.GDPR_SUBJECT_VIEW)
-  Listing<GdprSubject> search(
+  Listing<SubjectView> search(
       Caller caller,
       @RequestParam(required = false) String searchType,
       @RequestParam(required = false) String searchValue) {
     IdentifierKind kind = SubjectSearch.searchType(searchType);
-    List<GdprSubject> subjects = search.search(caller, kind, searchValue).stream().map(f -> GdprSubject.of(f.match())).toList();
+    List<SubjectView> subjects = search.search(caller, kind, searchValue).stream().map(f -> SubjectView.of(f.match())).toList();
     PageParams onePage = new PageParams(Math.max(1, subjects.size()), 1);
-    return Listing.of(subjects, onePage, subjects.size(), "/api/v2/gdpr/subjects", "searchType=" + kind + "&");
+    // The links repeat the whole search: without searchValue they would name no search at all.
+    String search = "searchType=" + kind + "&searchValue=" + URLEncoder.encode(searchValue, StandardCharsets.UTF_8).replace("+", "%20") + "&";
+    return Listing.of(subjects, onePage, subjects.size(), "/api/v2/gdpr/subjects", search);
   }
 }
