@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -35,13 +36,14 @@ class ScanJobs {
 
   private final ScanRepository repository;
   private final RateLimits rateLimits;
-  private final SchedulerClient scheduler;
+  /** Looked up when used: the scheduler is built from the tasks, and the scan tasks need this class. */
+  private final ObjectProvider<SchedulerClient> scheduler;
   private final TransactionTemplate tx;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
   ScanJobs(
-      ScanRepository repository, RateLimits rateLimits, SchedulerClient scheduler, TransactionTemplate tx,
+      ScanRepository repository, RateLimits rateLimits, ObjectProvider<SchedulerClient> scheduler, TransactionTemplate tx,
       ApplicationEventPublisher events, Clock clock) {
     this.repository = repository;
     this.rateLimits = rateLimits;
@@ -72,7 +74,7 @@ class ScanJobs {
     try {
       return Optional.of(tx.execute(status -> {
         repository.insertQueued(org, runId, trigger, actor, now, PiiScanner.PLACES.size());
-        ScanTasks.schedule(scheduler, org, runId, now);
+        ScanTasks.schedule(scheduler.getObject(), org, runId, now);
         events.publishEvent(new AuditableEvent(org, QUEUED, actor, "piiScan", runId.toString(), Map.of("trigger", trigger)));
         return repository.findRun(org, runId).orElseThrow();
       }));
