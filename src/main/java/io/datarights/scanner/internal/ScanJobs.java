@@ -83,6 +83,19 @@ class ScanJobs {
     }
   }
 
+  /**
+   * Schedules the task of the org's run in flight again if it has none (lost, e.g. a task table
+   * restored from a backup): the daily schedule's safety net against a run QUEUED for ever. A task
+   * that exists, running or not, is left as it is.
+   */
+  void ensureTaskOfRunInFlight(OrgId org) {
+    repository.inFlight(org).ifPresent(runId -> {
+      if (scheduler.getObject().scheduleIfNotExists(ScanTasks.scan(org, runId), clock.instant())) {
+        log.warn("PII scan {} of org {} had no task: scheduled again", runId, org);
+      }
+    });
+  }
+
   /** Called once the retries of a scan are spent: the run ends FAILED with a reason to act on. */
   void giveUp(ScanTasks.Ref ref, Throwable cause, int retries) {
     // The exception type only: a message could quote scanned data.

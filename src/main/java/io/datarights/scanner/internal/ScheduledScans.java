@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Queues a scan of every org on a fixed delay ({@code datarights.scanner.interval}, daily by
  * default), through the same jobs as a scan asked for by a client; an org whose scan is still in
- * flight is left to it. Not rate limited: the schedule is no client.
+ * flight is left to it (and its task scheduled again, should it have been lost). Not rate limited:
+ * the schedule is no client.
  */
 @Component
 class ScheduledScans {
@@ -37,6 +38,8 @@ class ScheduledScans {
       try {
         if (jobs.queue(org, ScanRun.SCHEDULED, ACTOR).isPresent()) {
           queued++;
+        } else {
+          jobs.ensureTaskOfRunInFlight(org);
         }
       } catch (RuntimeException e) {
         log.warn("Queuing the PII scan of org {} failed: {}", org, e.getClass().getName());

@@ -20,6 +20,7 @@ class ScanRecoveryAndRetentionTest extends IntegrationTest {
   @Autowired ScanJobs jobs;
   @Autowired ScanRetention retention;
   @Autowired SchedulerClient scheduler;
+  @Autowired ScheduledScans scheduled;
 
   @Test
   void aRunLeftRunningByACrashedNodeIsScannedAgainFromTheStartWhenItsTaskRunsAndNothingIsCountedTwice() {
@@ -54,6 +55,25 @@ class ScanRecoveryAndRetentionTest extends IntegrationTest {
         .isEqualTo(1);
     assertThat(jdbc.sql("select count(*) from pii_scan_findings where value_hash = 'h'").query(Long.class).single())
         .as("the interrupted attempt's findings").isZero();
+  }
+
+  @Test
+  void aQueuedRunWhoseTaskWasLostIsScheduledAgainByTheDailyScanInsteadOfBlockingItsOrgForEver() {
+    Tenant acme = newTenant("Acme");
+    OrgId org = OrgId.of(acme.orgId());
+    UUID run = UUID.randomUUID();
+    jdbc.sql(
+            """
+            insert into pii_scan_runs (org_id, run_id, status, trigger, started_by, created_at, places_total,
+              places_scanned, records_scanned, findings_count)
+            values (:org, :run, 'QUEUED', 'manual', 'client', now(), 4, 0, 0, 0)
+            """)
+        .param("org", org.value()).param("run", run).update();
+
+    int queued = scheduled.scanAll();
+
+    assertThat(queued).as("the bootstrap org only").isEqualTo(1);
+    assertThat(ScanPolling.awaitEnded(acme.api(), run.toString()).get("status").asText()).isEqualTo("COMPLETED");
   }
 
   @Test
