@@ -217,7 +217,11 @@ final class SweepFixture {
         "name", "CRM " + Tag, "url", "https://crm-" + tag + ".example.com/hook", "events", List.of("GDPR_DELETE"), "active", false));
     refs.put(ObjectKind.RECIPIENT, id(recipient));
     values.add(recipient.json().get("secret").asText());
-    refs.put(ObjectKind.PII_SCAN, id(api.post("/api/v2/governance/pii-scans", Map.of())));
+    String scan = id(api.post("/api/v2/governance/pii-scans", Map.of()));
+    refs.put(ObjectKind.PII_SCAN, scan);
+    // A scan runs in the background, one per org at a time: ended before the sweep asks for another.
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+        .until(() -> api.get("/api/v2/governance/pii-scans/" + scan).json().get("status").asText().equals("COMPLETED"));
     ok(api.put("/api/v2/governance/controller", Map.of(
         "controllerName", "Controller " + Tag + " GmbH", "address", "Street of " + tag + " 5, Berlin",
         "contactEmail", "privacy." + tag + "@example.com", "dpoName", "Dpo " + Tag, "dpoEmail", "dpo." + tag + "@example.com")));

@@ -20,7 +20,9 @@ record RateLimitProperties(Map<String, Limit> actions) {
           "gdpr-subject-search", new Limit(60, 60, 0, Duration.ofMinutes(1)),
           "client-authentication", new Limit(0, 10, 30, Duration.ofMinutes(1)),
           // A bulk erasure files up to 100,000 subjects at once.
-          "gdpr-bulk-erasure", new Limit(2, 2, 0, Duration.ofHours(1)));
+          "gdpr-bulk-erasure", new Limit(2, 2, 0, Duration.ofHours(1)),
+          // A scan reads every unsearched place of the org: seconds of database work each.
+          "pii-scan", new Limit(6, 6, 0, Duration.ofHours(1)));
 
   /** The configured limit, each setting not given taken from the default. */
   Limit limitFor(String action) {

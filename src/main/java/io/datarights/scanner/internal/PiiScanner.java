@@ -22,15 +22,22 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Scans one org's unsearched places and stores the run with its findings. */
+/**
+ * Scans one org's unsearched places for a queued run, place after place, committing findings and
+ * progress in batches: no scan holds one long transaction, and the progress shows while it runs. A
+ * run interrupted (crash, failure) starts over when its task runs again.
+ */
 @Service
 class PiiScanner {
 
   static final String COMPLETED = "governance.piiScan.completed";
   /** The platform secret that keys the hashes of found values. */
   static final String HASH_SECRET = "pii-scanner-findings";
+  /** The places scanned, in order, by the service name their findings carry. */
+  static final List<String> PLACES = List.of("flows", "directory", "externalContacts", "conversations");
+  /** Findings, or records, after which a batch is committed with the progress. */
   private static final int FLUSH_EVERY = 500;
 
   private final Flows flows;
@@ -41,13 +48,14 @@ class PiiScanner {
   private final Detectors detectors;
   private final ScanRepository repository;
   private final PlatformSecrets secrets;
+  private final TransactionTemplate tx;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
   PiiScanner(
       Flows flows, PersonalStatuses statuses, CustomFieldKeys customFieldKeys, UnlinkedParticipantAttributes attributes,
       IdentifierIndex index, Detectors detectors, ScanRepository repository, PlatformSecrets secrets,
-      ApplicationEventPublisher events, Clock clock) {
+      TransactionTemplate tx, ApplicationEventPublisher events, Clock clock) {
     this.flows = flows;
     this.statuses = statuses;
     this.customFieldKeys = customFieldKeys;
@@ -56,24 +64,28 @@ class PiiScanner {
     this.detectors = detectors;
     this.repository = repository;
     this.secrets = secrets;
+    this.tx = tx;
     this.events = events;
     this.clock = clock;
   }
 
-  /** Runs a whole scan in one transaction: the run and its findings appear together or not at all. */
-  @Transactional
-  ScanRun scan(OrgId org, String trigger, String actor) {
-    Instant startedAt = now();
-    var scan = new Scan(org, UUID.randomUUID(), index.regionOf(org), secrets.get(HASH_SECRET));
-    // The run row first, so that findings can be written in batches as they come.
-    repository.insertRun(org, new ScanRun(scan.runId, trigger, actor, startedAt, startedAt, 0, 0));
+  /** Runs the scan of a queued (or interrupted) run to its end; a run already ended is left alone. */
+  void run(OrgId org, UUID runId) {
+    Boolean started = tx.execute(status -> repository.restart(org, runId, PLACES.get(0), now()));
+    if (!Boolean.TRUE.equals(started)) {
+      return;
+    }
+    var scan = new Scan(org, runId, index.regionOf(org), secrets.get(HASH_SECRET));
 
-    flows.forEach(org, flow -> scan.flow(flow));
+    flows.forEach(org, scan::flow);
+    scan.placeDone();
     statuses.forEach(org, status -> scan.record("directory", status.userId()).text("personalStatus", status.text()));
+    scan.placeDone();
     customFieldKeys.forEach(org, contact -> {
       var record = scan.record("externalContacts", contact.contactId());
       contact.keys().forEach(key -> record.text("customFields.key", key));
     });
+    scan.placeDone();
     attributes.forEach(org, participant -> {
       var record = scan.record("conversations", participant.conversationId());
       String prefix = "participants[" + participant.position() + "].attributes";
@@ -84,13 +96,16 @@ class PiiScanner {
         record.text(keyHolds ? prefix + ".*" : prefix + "." + key, value);
       });
     });
-    scan.flush();
+    scan.placeDone();
 
-    var run = new ScanRun(scan.runId, trigger, actor, startedAt, now(), scan.records, scan.findings);
-    repository.complete(org, run);
-    events.publishEvent(
-        new AuditableEvent(org, COMPLETED, actor, "piiScan", run.id().toString(), counts(run, scan.byKind)));
-    return run;
+    tx.executeWithoutResult(status -> {
+      if (!repository.complete(org, runId, now(), scan.records, scan.findings)) {
+        return;
+      }
+      ScanRun run = repository.findRun(org, runId).orElseThrow();
+      events.publishEvent(
+          new AuditableEvent(org, COMPLETED, run.startedBy(), "piiScan", runId.toString(), counts(run, scan.byKind)));
+    });
   }
 
   private static Map<String, String> counts(ScanRun run, Map<DetectorKind, Integer> byKind) {
@@ -116,6 +131,9 @@ class PiiScanner {
     final Map<DetectorKind, Integer> byKind = new EnumMap<>(DetectorKind.class);
     int records;
     int findings;
+    int placesScanned;
+    /** Records since the last commit: a place without findings shows its progress too. */
+    int unflushedRecords;
 
     Scan(OrgId org, UUID runId, String region, byte[] hashKey) {
       this.org = org;
@@ -135,6 +153,9 @@ class PiiScanner {
 
     RecordScan record(String service, String recordId) {
       records++;
+      if (++unflushedRecords >= FLUSH_EVERY) {
+        flush();
+      }
       return new RecordScan(this, service, recordId);
     }
 
@@ -147,9 +168,20 @@ class PiiScanner {
       }
     }
 
+    void placeDone() {
+      placesScanned++;
+      flush();
+    }
+
+    /** Commits the pending findings with the progress, in one short transaction. */
     void flush() {
-      repository.insertFindings(org, runId, pending);
+      String scanning = placesScanned < PLACES.size() ? PLACES.get(placesScanned) : null;
+      tx.executeWithoutResult(status -> {
+        repository.insertFindings(org, runId, pending);
+        repository.progress(org, runId, placesScanned, scanning, records, findings);
+      });
       pending.clear();
+      unflushedRecords = 0;
     }
   }
 

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/v2/governance/pii-scans}: run a scan now, list runs, page through a run's findings. */
+/** {@code /api/v2/governance/pii-scans}: queue a scan, follow it, list runs, page through a run's findings. */
 @RestController
 @RequestMapping(ScanController.PATH)
 class ScanController {
@@ -26,23 +26,28 @@ class ScanController {
   static final String VIEW = "governance:scan:view";
   static final String RUN = "governance:scan:run";
 
-  private final PiiScanner scanner;
+  private final ScanJobs jobs;
   private final ScanRepository repository;
 
-  ScanController(PiiScanner scanner, ScanRepository repository) {
-    this.scanner = scanner;
+  ScanController(ScanJobs jobs, ScanRepository repository) {
+    this.jobs = jobs;
     this.repository = repository;
   }
 
+  /** How far a run is: places scanned of all; the counts so far are the run's own fields. */
+  record Progress(int placesScanned, int places, String scanning) {}
+
   record RunView(
-      String id, String trigger, String startedBy, Instant startedDate, Instant completedDate, int recordsScanned,
-      int findingsCount, String findingsUri, String selfUri) {
+      String id, ScanStatus status, String trigger, String startedBy, Instant createdDate, Instant startedDate,
+      Instant completedDate, Progress progress, int recordsScanned, int findingsCount, String errorReason,
+      String findingsUri, String selfUri) {
 
     static RunView of(ScanRun run) {
       String self = PATH + "/" + run.id();
       return new RunView(
-          run.id().toString(), run.trigger(), run.startedBy(), run.startedAt(), run.completedAt(), run.recordsScanned(),
-          run.findingsCount(), self + "/findings", self);
+          run.id().toString(), run.status(), run.trigger(), run.startedBy(), run.createdAt(), run.startedAt(),
+          run.completedAt(), new Progress(run.placesScanned(), run.placesTotal(), run.scanning()), run.recordsScanned(),
+          run.findingsCount(), run.errorReason(), self + "/findings", self);
     }
   }
 
@@ -57,11 +62,12 @@ class ScanController {
     }
   }
 
+  /** Queues a scan and answers at once; the scan runs in the background (follow {@code selfUri}). */
   @PostMapping
-  @ResponseStatus(HttpStatus.CREATED)
+  @ResponseStatus(HttpStatus.ACCEPTED)
   @RequiresPermission(RUN)
   RunView run(Caller caller) {
-    return RunView.of(scanner.scan(caller.orgId(), ScanRun.MANUAL, caller.clientId()));
+    return RunView.of(jobs.start(caller));
   }
 
   @GetMapping

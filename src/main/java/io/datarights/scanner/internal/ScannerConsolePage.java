@@ -7,6 +7,7 @@ import io.datarights.shared.ApiException;
 import io.datarights.shared.Ids;
 import io.datarights.shared.OrgId;
 import io.datarights.shared.PageParams;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -14,8 +15,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -23,7 +26,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * {@code /console/scanner}: the latest scan (or one chosen from the earlier runs) with its findings,
- * masked as the API returns them, and a button that scans now (the API's permissions).
+ * masked as the API returns them, its progress updating live while it runs, and a button that
+ * queues a scan (the API's permissions, the same one-at-a-time rule and rate limit).
  */
 @ConsolePage
 class ScannerConsolePage {
@@ -34,27 +38,37 @@ class ScannerConsolePage {
 
   private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
-  private final PiiScanner scanner;
+  /** The status that tells htmx to stop polling: the run has ended, nothing will change. */
+  static final int STOP_POLLING = 286;
+
+  private final ScanJobs jobs;
   private final ScanRepository repository;
 
-  ScannerConsolePage(PiiScanner scanner, ScanRepository repository) {
-    this.scanner = scanner;
+  ScannerConsolePage(ScanJobs jobs, ScanRepository repository) {
+    this.jobs = jobs;
     this.repository = repository;
   }
 
   record RunRow(
-      String id, String trigger, String startedBy, String started, String startedIso, String took, int recordsScanned,
-      int findingsCount, String link) {
+      String id, String status, boolean finished, String trigger, String startedBy, String started, String startedIso,
+      String took, int placesScanned, int places, String scanning, int recordsScanned, int findingsCount,
+      String errorReason, String link) {
 
     static RunRow of(ScanRun run) {
+      // Filed is when the run was asked for; a queued run has not started yet.
+      Instant started = run.startedAt() != null ? run.startedAt() : run.createdAt();
       return new RunRow(
-          run.id().toString(), run.trigger(), run.startedBy(), UTC.format(run.startedAt()), run.startedAt().toString(),
-          took(run.startedAt(), run.completedAt()), run.recordsScanned(), run.findingsCount(),
+          run.id().toString(), run.status().name(), run.status().finished(), run.trigger(), run.startedBy(),
+          UTC.format(started), started.toString(), took(run), run.placesScanned(), run.placesTotal(), run.scanning(),
+          run.recordsScanned(), run.findingsCount(), run.errorReason(),
           UriComponentsBuilder.fromPath(PATH).queryParam("run", run.id()).build().toUriString());
     }
 
-    private static String took(Instant started, Instant completed) {
-      long millis = Duration.between(started, completed).toMillis();
+    private static String took(ScanRun run) {
+      if (run.startedAt() == null || run.completedAt() == null) {
+        return null;
+      }
+      long millis = Duration.between(run.startedAt(), run.completedAt()).toMillis();
       return millis < 1000 ? "under a second" : String.format("%.1f s", millis / 1000.0);
     }
   }
@@ -97,13 +111,37 @@ class ScannerConsolePage {
     return "console/scanner/scanner";
   }
 
-  /** Post/Redirect/Get: the page of the new run, so that reloading it does not scan again. */
+  /** The progress of a run in flight, for htmx to poll; once it has ended, the whole page is reloaded to show its findings. */
+  @GetMapping(PATH + "/runs/{runId}/progress")
+  @RequiresPermission(ScanController.VIEW)
+  String progress(Caller caller, @PathVariable String runId, Model model, HttpServletResponse response) {
+    ScanRun run = existing(caller.orgId(), runId);
+    model.addAttribute("shown", RunRow.of(run));
+    if (run.status().finished()) {
+      response.setStatus(STOP_POLLING);
+      response.setHeader("HX-Refresh", "true");
+    }
+    return "console/scanner/scanner :: progress";
+  }
+
+  /**
+   * Post/Redirect/Get: the page of the queued run, so that reloading it does not scan again. A scan
+   * refused (one in flight, or the rate limit) is told on the page, next to the run in flight.
+   */
   @PostMapping(PATH + "/runs")
   @RequiresPermission(ScanController.RUN)
   String scanNow(Caller caller, RedirectAttributes redirect) {
-    ScanRun run = scanner.scan(caller.orgId(), ScanRun.MANUAL, caller.clientId());
-    redirect.addAttribute("run", run.id().toString());
-    redirect.addFlashAttribute("scanned", true);
+    try {
+      ScanRun run = jobs.start(caller);
+      redirect.addAttribute("run", run.id().toString());
+      redirect.addFlashAttribute("queued", true);
+    } catch (ApiException e) {
+      if (e.status() != HttpStatus.CONFLICT && e.status() != HttpStatus.TOO_MANY_REQUESTS) {
+        throw e;
+      }
+      redirect.addFlashAttribute("refused", e.getMessage());
+      repository.inFlight(caller.orgId()).ifPresent(running -> redirect.addAttribute("run", running.toString()));
+    }
     return "redirect:" + PATH;
   }
 

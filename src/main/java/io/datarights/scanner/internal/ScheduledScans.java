@@ -11,7 +11,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
 
-/** Scans every org on a fixed delay ({@code datarights.scanner.interval}, daily by default). */
+/**
+ * Queues a scan of every org on a fixed delay ({@code datarights.scanner.interval}, daily by
+ * default), through the same jobs as a scan asked for by a client; an org whose scan is still in
+ * flight is left to it (and its task scheduled again, should it have been lost). Not rate limited:
+ * the schedule is no client.
+ */
 @Component
 class ScheduledScans {
 
@@ -19,26 +24,28 @@ class ScheduledScans {
   private static final Logger log = LoggerFactory.getLogger(ScheduledScans.class);
 
   private final Organizations organizations;
-  private final PiiScanner scanner;
+  private final ScanJobs jobs;
 
-  ScheduledScans(Organizations organizations, PiiScanner scanner) {
+  ScheduledScans(Organizations organizations, ScanJobs jobs) {
     this.organizations = organizations;
-    this.scanner = scanner;
+    this.jobs = jobs;
   }
 
-  /** One transaction per org: a failing org does not stop the others. @return orgs scanned */
+  /** One transaction per org: a failing org does not stop the others. @return orgs whose scan was queued */
   int scanAll() {
-    int scanned = 0;
+    int queued = 0;
     for (OrgId org : organizations.allIds()) {
       try {
-        scanner.scan(org, ScanRun.SCHEDULED, ACTOR);
-        scanned++;
+        if (jobs.queue(org, ScanRun.SCHEDULED, ACTOR).isPresent()) {
+          queued++;
+        } else {
+          jobs.ensureTaskOfRunInFlight(org);
+        }
       } catch (RuntimeException e) {
-        // The exception type only: a message could quote scanned data.
-        log.warn("PII scan of org {} failed: {}", org, e.getClass().getName());
+        log.warn("Queuing the PII scan of org {} failed: {}", org, e.getClass().getName());
       }
     }
-    return scanned;
+    return queued;
   }
 
   @Configuration(proxyBeanMethods = false)

@@ -2,6 +2,8 @@ package io.datarights.scanner.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.datarights.scanner.ScanPolling;
+import io.datarights.support.HeldTable;
 import io.datarights.support.IntegrationTest;
 import java.util.List;
 import java.util.Map;
@@ -18,15 +20,33 @@ class ScheduledScansTest extends IntegrationTest {
     Tenant globex = newTenant("Globex");
     acme.api().post("/api/v2/flows", Map.of("name", "Inbound", "promptTexts", List.of("Mail jane.doe@example.com")));
 
-    int scanned = scheduled.scanAll();
+    int queued = scheduled.scanAll();
 
-    assertThat(scanned).isEqualTo(3).as("the bootstrap org too");
+    assertThat(queued).as("the bootstrap org too").isEqualTo(3);
     var acmeRuns = acme.api().get("/api/v2/governance/pii-scans").json().get("entities");
     assertThat(acmeRuns).hasSize(1);
-    assertThat(acmeRuns.get(0).get("trigger").asText()).isEqualTo("scheduled");
-    assertThat(acmeRuns.get(0).get("startedBy").asText()).isEqualTo(ScheduledScans.ACTOR);
-    assertThat(acmeRuns.get(0).get("findingsCount").asInt()).isEqualTo(1);
-    assertThat(globex.api().get("/api/v2/governance/pii-scans").json().get("entities").get(0).get("findingsCount").asInt()).isZero();
+    var acmeRun = ScanPolling.awaitEnded(acme.api(), acmeRuns.get(0).get("id").asText());
+    assertThat(acmeRun.get("status").asText()).isEqualTo("COMPLETED");
+    assertThat(acmeRun.get("trigger").asText()).isEqualTo("scheduled");
+    assertThat(acmeRun.get("startedBy").asText()).isEqualTo(ScheduledScans.ACTOR);
+    assertThat(acmeRun.get("findingsCount").asInt()).isEqualTo(1);
+    String globexRun = globex.api().get("/api/v2/governance/pii-scans").json().get("entities").get(0).get("id").asText();
+    assertThat(ScanPolling.awaitEnded(globex.api(), globexRun).get("findingsCount").asInt()).isZero();
+  }
+
+  @Test
+  void theScheduledScanLeavesAnOrgWhoseScanIsInFlightToIt() throws Exception {
+    Tenant acme = newTenant("Acme");
+    String running;
+    try (HeldTable held = HeldTable.hold("conversation_participants")) {
+      running = acme.api().post("/api/v2/governance/pii-scans", Map.of()).json().get("id").asText();
+
+      int queued = scheduled.scanAll();
+
+      assertThat(queued).as("the bootstrap org only").isEqualTo(1);
+      assertThat(acme.api().get("/api/v2/governance/pii-scans").json().get("total").asInt()).isEqualTo(1);
+    }
+    assertThat(ScanPolling.awaitEnded(acme.api(), running).get("status").asText()).isEqualTo("COMPLETED");
   }
 
   @Test
