@@ -23,8 +23,6 @@ import java.util.Set;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * One service's part of an export, written while the service exports: files go straight into a
@@ -117,42 +115,43 @@ final class ExportPart implements ExportSink, AutoCloseable {
     zip.closeEntry();
   }
 
+  /** One line per record, CRLF-terminated as RFC 4180 has it; every cell made safe by {@link CsvCells}. */
   private void writeCsv() throws IOException {
     zip.putNextEntry(new ZipEntry(service + ".csv"));
     List<String> header = new ArrayList<>(columns);
-    Writer writer = new BufferedWriter(new OutputStreamWriter(nonClosing(zip), StandardCharsets.UTF_8));
-    CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get());
+    Writer csv = new BufferedWriter(new OutputStreamWriter(nonClosing(zip), StandardCharsets.UTF_8));
+    writeLine(csv, header);
     try (BufferedReader lines = Files.newBufferedReader(recordsFile, StandardCharsets.UTF_8)) {
       for (String line = lines.readLine(); line != null; line = lines.readLine()) {
         Map<String, Object> row = json.readValue(line, MAP);
         List<String> values = new ArrayList<>(header.size());
         for (String column : header) {
-          values.add(cell(row.get(column)));
+          values.add(text(row.get(column)));
         }
-        csv.printRecord(values);
+        writeLine(csv, values);
       }
     }
     csv.flush();
     zip.closeEntry();
   }
 
-  /**
-   * Nested values as JSON; a cell a spreadsheet would run as a formula (leading =, +, -, @, tab or
-   * carriage return, as OWASP lists them) gets a leading ' so that it is shown as text.
-   */
-  private String cell(Object value) throws IOException {
+  private static void writeLine(Writer csv, List<String> values) throws IOException {
+    for (int i = 0; i < values.size(); i++) {
+      if (i > 0) {
+        csv.write(',');
+      }
+      csv.write(CsvCells.cell(values.get(i)));
+    }
+    csv.write("\r\n");
+  }
+
+  /** Nested values as JSON. */
+  private String text(Object value) throws IOException {
     if (value == null) {
       return "";
     }
-    String text = value instanceof String s ? s : json.writeValueAsString(value);
-    return neutralized(text);
+    return value instanceof String s ? s : json.writeValueAsString(value);
   }
-
-  static String neutralized(String text) {
-    return !text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
-  }
-
-  private static final String FORMULA_STARTS = "=+-@\t\r";
 
   private String uniqueName(String name) {
     String candidate = name;
