@@ -37,8 +37,10 @@ final class ExportPart implements ExportSink, AutoCloseable {
   private final ObjectMapper json;
   private final Path zipFile;
   private final Path recordsFile;
+  private final Path idsFile;
   private final ZipOutputStream zip;
   private final Writer records;
+  private final Writer ids;
   private final Set<String> columns = new LinkedHashSet<>();
   private final Set<String> fileNames = new LinkedHashSet<>();
   private long recordCount;
@@ -50,6 +52,8 @@ final class ExportPart implements ExportSink, AutoCloseable {
     this.recordsFile = Files.createTempFile(directory, "records-", ".jsonl");
     this.zip = new ZipOutputStream(Files.newOutputStream(zipFile));
     this.records = Files.newBufferedWriter(recordsFile, StandardCharsets.UTF_8);
+    this.idsFile = Files.createTempFile(directory, "ids-", ".txt");
+    this.ids = Files.newBufferedWriter(idsFile, StandardCharsets.UTF_8);
   }
 
   @Override
@@ -62,6 +66,8 @@ final class ExportPart implements ExportSink, AutoCloseable {
     try {
       records.write(json.writeValueAsString(row));
       records.write('\n');
+      ids.write(PackagedRecords.idOf(recordId));
+      ids.write('\n');
       recordCount++;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -82,6 +88,20 @@ final class ExportPart implements ExportSink, AutoCloseable {
     }
   }
 
+  /**
+   * The ids of the records written, read back from disk after {@link #finish()}: what the package
+   * holds of this service, so that an erasure of any of them deletes the package.
+   */
+  void recordIds(java.util.function.Consumer<String> each) throws IOException {
+    try (BufferedReader lines = Files.newBufferedReader(idsFile, StandardCharsets.UTF_8)) {
+      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+        if (!line.isEmpty()) {
+          each.accept(line);
+        }
+      }
+    }
+  }
+
   long recordCount() {
     return recordCount;
   }
@@ -93,6 +113,7 @@ final class ExportPart implements ExportSink, AutoCloseable {
   /** Writes the JSON and CSV entries and closes the ZIP; the part file is then complete. */
   Path finish() throws IOException {
     records.close();
+    ids.close();
     writeJson();
     writeCsv();
     zip.close();
@@ -188,9 +209,11 @@ final class ExportPart implements ExportSink, AutoCloseable {
   public void close() throws IOException {
     try {
       records.close();
+      ids.close();
       zip.close();
     } finally {
       Files.deleteIfExists(recordsFile);
+      Files.deleteIfExists(idsFile);
     }
   }
 
