@@ -146,7 +146,7 @@ final class HostileValues {
       List.of(
           "id", "org", "orgId", "org_id", "organizationId", "status", "createdBy", "created_by", "selfUri",
           "createdDate", "completedDate", "dateCreated", "dateModified", "modifiedDate", "verifiedErased", "dueDate",
-          "originalDueDate", "resultsUrl", "resultsUrls", "services", "relatedRequests", "version", "size",
+          "originalDueDate", "resultsUrl", "resultsUrls", "services", "relatedRequests", "stillFound", "packagesDeleted", "version", "size",
           "dateAnonymized", "anonymized", "contactListId", "secret", "permissions", "clientId", "@class", "class",
           "__proto__", "constructor", "$ref");
 

@@ -19,11 +19,13 @@ class ExpiredPackages {
 
   private final JdbcClient jdbc;
   private final PackageStore store;
+  private final PackagedRecords packaged;
   private final Clock clock;
 
-  ExpiredPackages(JdbcClient jdbc, PackageStore store, Clock clock) {
+  ExpiredPackages(JdbcClient jdbc, PackageStore store, PackagedRecords packaged, Clock clock) {
     this.jdbc = jdbc;
     this.store = store;
+    this.packaged = packaged;
     this.clock = clock;
   }
 
@@ -46,6 +48,7 @@ class ExpiredPackages {
           .param("org", e.org().value())
           .param("id", e.requestId())
           .update();
+      packaged.forget(e.org(), e.requestId());
     }
     return expired.size();
   }

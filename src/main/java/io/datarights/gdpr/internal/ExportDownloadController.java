@@ -47,7 +47,7 @@ class ExportDownloadController {
     }
   }
 
-  private record Package(OrgId org, String blob) {}
+  private record Package(OrgId org, String blob, boolean erased) {}
 
   @GetMapping(ExportLinks.PATH)
   ResponseEntity<StreamingResponseBody> download(
@@ -61,15 +61,19 @@ class ExportDownloadController {
     // The link names no org: the request id finds it, the signature (over org and id) proves it.
     // The id of no request is answered as a wrong signature is: a link reveals nothing about ids.
     Package found =
-        jdbc.sql("select org_id, results_blob from gdpr_requests where request_id = :id")
+        jdbc.sql("select org_id, results_blob, results_erased_at is not null from gdpr_requests where request_id = :id")
             .param("id", id)
-            .query((rs, row) -> new Package(new OrgId(rs.getObject(1, UUID.class)), rs.getString(2)))
+            .query((rs, row) -> new Package(new OrgId(rs.getObject(1, UUID.class)), rs.getString(2), rs.getBoolean(3)))
             .optional()
             .orElseThrow(ExportDownloadController::invalidLink);
     switch (links.check(found.org(), id, expires, signature)) {
       case INVALID -> throw invalidLink();
       case EXPIRED -> throw new ApiException(HttpStatus.GONE, "link.expired", "This download link has expired; file a new export request.", Map.of(), List.of(), null);
       case VALID -> {}
+    }
+    if (found.erased()) {
+      throw new ApiException(HttpStatus.GONE, "results.erased",
+          "This export package was deleted when its data subject's data was erased.", Map.of(), List.of(), null);
     }
     if (found.blob() == null) {
       throw ApiException.notFound("export package");

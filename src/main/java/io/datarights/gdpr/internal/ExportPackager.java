@@ -34,6 +34,7 @@ import org.springframework.stereotype.Component;
 class ExportPackager {
 
   private final PackageStore store;
+  private final PackagedRecords packaged;
   private final PersonalDataServices services;
   private final Organizations organizations;
   private final JdbcClient jdbc;
@@ -44,12 +45,14 @@ class ExportPackager {
 
   ExportPackager(
       PackageStore store,
+      PackagedRecords packaged,
       PersonalDataServices services,
       Organizations organizations,
       JdbcClient jdbc,
       ObjectMapper json,
       Clock clock) throws IOException {
     this.store = store;
+    this.packaged = packaged;
     this.services = services;
     this.organizations = organizations;
     this.jdbc = jdbc;
@@ -77,12 +80,30 @@ class ExportPackager {
         if (previous != null) {
           store.delete(request.orgId(), previous);
         }
+        remember(request, service.name(), part);
       } finally {
         Files.deleteIfExists(file);
       }
       return outcome;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Records which records of the service the package holds, by id, for a later erasure to find. */
+  private void remember(StoredRequest request, String service, ExportPart part) throws IOException {
+    packaged.clear(request.orgId(), request.id(), service);
+    List<String> slice = new ArrayList<>();
+    part.recordIds(
+        id -> {
+          slice.add(id);
+          if (slice.size() == PackagedRecords.SLICE) {
+            packaged.add(request.orgId(), request.id(), service, slice);
+            slice.clear();
+          }
+        });
+    if (!slice.isEmpty()) {
+      packaged.add(request.orgId(), request.id(), service, slice);
     }
   }
 

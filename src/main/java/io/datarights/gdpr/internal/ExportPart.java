@@ -23,8 +23,6 @@ import java.util.Set;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * One service's part of an export, written while the service exports: files go straight into a
@@ -39,8 +37,10 @@ final class ExportPart implements ExportSink, AutoCloseable {
   private final ObjectMapper json;
   private final Path zipFile;
   private final Path recordsFile;
+  private final Path idsFile;
   private final ZipOutputStream zip;
   private final Writer records;
+  private final Writer ids;
   private final Set<String> columns = new LinkedHashSet<>();
   private final Set<String> fileNames = new LinkedHashSet<>();
   private long recordCount;
@@ -52,6 +52,8 @@ final class ExportPart implements ExportSink, AutoCloseable {
     this.recordsFile = Files.createTempFile(directory, "records-", ".jsonl");
     this.zip = new ZipOutputStream(Files.newOutputStream(zipFile));
     this.records = Files.newBufferedWriter(recordsFile, StandardCharsets.UTF_8);
+    this.idsFile = Files.createTempFile(directory, "ids-", ".txt");
+    this.ids = Files.newBufferedWriter(idsFile, StandardCharsets.UTF_8);
   }
 
   @Override
@@ -64,6 +66,8 @@ final class ExportPart implements ExportSink, AutoCloseable {
     try {
       records.write(json.writeValueAsString(row));
       records.write('\n');
+      ids.write(PackagedRecords.idOf(recordId));
+      ids.write('\n');
       recordCount++;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -84,6 +88,20 @@ final class ExportPart implements ExportSink, AutoCloseable {
     }
   }
 
+  /**
+   * The ids of the records written, read back from disk after {@link #finish()}: what the package
+   * holds of this service, so that an erasure of any of them deletes the package.
+   */
+  void recordIds(java.util.function.Consumer<String> each) throws IOException {
+    try (BufferedReader lines = Files.newBufferedReader(idsFile, StandardCharsets.UTF_8)) {
+      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+        if (!line.isEmpty()) {
+          each.accept(line);
+        }
+      }
+    }
+  }
+
   long recordCount() {
     return recordCount;
   }
@@ -95,6 +113,7 @@ final class ExportPart implements ExportSink, AutoCloseable {
   /** Writes the JSON and CSV entries and closes the ZIP; the part file is then complete. */
   Path finish() throws IOException {
     records.close();
+    ids.close();
     writeJson();
     writeCsv();
     zip.close();
@@ -117,42 +136,43 @@ final class ExportPart implements ExportSink, AutoCloseable {
     zip.closeEntry();
   }
 
+  /** One line per record, CRLF-terminated as RFC 4180 has it; every cell made safe by {@link CsvCells}. */
   private void writeCsv() throws IOException {
     zip.putNextEntry(new ZipEntry(service + ".csv"));
     List<String> header = new ArrayList<>(columns);
-    Writer writer = new BufferedWriter(new OutputStreamWriter(nonClosing(zip), StandardCharsets.UTF_8));
-    CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get());
+    Writer csv = new BufferedWriter(new OutputStreamWriter(nonClosing(zip), StandardCharsets.UTF_8));
+    writeLine(csv, header);
     try (BufferedReader lines = Files.newBufferedReader(recordsFile, StandardCharsets.UTF_8)) {
       for (String line = lines.readLine(); line != null; line = lines.readLine()) {
         Map<String, Object> row = json.readValue(line, MAP);
         List<String> values = new ArrayList<>(header.size());
         for (String column : header) {
-          values.add(cell(row.get(column)));
+          values.add(text(row.get(column)));
         }
-        csv.printRecord(values);
+        writeLine(csv, values);
       }
     }
     csv.flush();
     zip.closeEntry();
   }
 
-  /**
-   * Nested values as JSON; a cell a spreadsheet would run as a formula (leading =, +, -, @, tab or
-   * carriage return, as OWASP lists them) gets a leading ' so that it is shown as text.
-   */
-  private String cell(Object value) throws IOException {
+  private static void writeLine(Writer csv, List<String> values) throws IOException {
+    for (int i = 0; i < values.size(); i++) {
+      if (i > 0) {
+        csv.write(',');
+      }
+      csv.write(CsvCells.cell(values.get(i)));
+    }
+    csv.write("\r\n");
+  }
+
+  /** Nested values as JSON. */
+  private String text(Object value) throws IOException {
     if (value == null) {
       return "";
     }
-    String text = value instanceof String s ? s : json.writeValueAsString(value);
-    return neutralized(text);
+    return value instanceof String s ? s : json.writeValueAsString(value);
   }
-
-  static String neutralized(String text) {
-    return !text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
-  }
-
-  private static final String FORMULA_STARTS = "=+-@\t\r";
 
   private String uniqueName(String name) {
     String candidate = name;
@@ -189,9 +209,11 @@ final class ExportPart implements ExportSink, AutoCloseable {
   public void close() throws IOException {
     try {
       records.close();
+      ids.close();
       zip.close();
     } finally {
       Files.deleteIfExists(recordsFile);
+      Files.deleteIfExists(idsFile);
     }
   }
 

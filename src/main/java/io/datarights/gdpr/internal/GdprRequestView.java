@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * The Genesys {@code GDPRRequest}, plus extensions that Genesys clients ignore: per-service
- * progress, related requests, the Art. 12(3) due date, the post-erasure verification, and why a
- * request ended in ERROR.
+ * progress, related requests, the Art. 12(3) due date, the post-erasure verification (with what it
+ * still found, per service and in all, and how many export packages of the subject the erasure
+ * deleted), and why a request ended in ERROR.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record GdprRequestView(
@@ -32,7 +33,9 @@ record GdprRequestView(
     String extensionReason,
     @JsonFormat(pattern = GENESYS_TIME, timezone = "UTC") Instant completedDate,
     Boolean verifiedErased,
-    String errorReason) {
+    String errorReason,
+    Long stillFound,
+    Integer packagesDeleted) {
 
   /**
    * Genesys times carry exactly milliseconds: its SDKs parse the fraction as milliseconds, so six
@@ -45,5 +48,5 @@ record GdprRequestView(
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record ServiceView(
       String name, String status, long matched, long exported, long updated, long deleted, long anonymized,
-      long retained, String reason) {}
+      long retained, String reason, Long stillFound) {}
 }

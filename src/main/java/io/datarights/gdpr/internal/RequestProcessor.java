@@ -10,7 +10,10 @@ import io.datarights.shared.AuditableEvent;
 import io.datarights.shared.FailureCauses;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +40,8 @@ class RequestProcessor {
   private final ApplicationEventPublisher events;
   private final Clock clock;
   private final LegalHolds holds;
+  private final ErasedPackages erasedPackages;
+  private final PackageStore store;
 
   RequestProcessor(
       RequestRepository requests,
@@ -47,7 +52,9 @@ class RequestProcessor {
       JdbcClient jdbc,
       ApplicationEventPublisher events,
       Clock clock,
-      LegalHolds holds) {
+      LegalHolds holds,
+      ErasedPackages erasedPackages,
+      PackageStore store) {
     this.requests = requests;
     this.services = services;
     this.exports = exports;
@@ -57,6 +64,8 @@ class RequestProcessor {
     this.events = events;
     this.clock = clock;
     this.holds = holds;
+    this.erasedPackages = erasedPackages;
+    this.store = store;
   }
 
   /** One service's part of one request. */
@@ -79,13 +88,19 @@ class RequestProcessor {
           switch (request.type()) {
             case GDPR_EXPORT -> exports.exportService(request, service);
             case GDPR_UPDATE -> service.rectify(ref.org(), request.terms(), request.replacementTerms());
-            case GDPR_DELETE -> service.erase(ref.org(), request.terms(), exemptions(ref));
+            case GDPR_DELETE -> erase(request, service, exemptions(ref));
           };
       recordDone(ref, outcome);
     }
     if (requests.allServicesDone(ref.org(), ref.requestId())) {
       RequestTasks.schedule(scheduler, RequestTasks.finalizeTask(ref.org(), ref.requestId()), clock);
     }
+  }
+
+  /** Notes the export packages holding what the service will erase, then erases. */
+  private ServiceOutcome erase(StoredRequest request, PersonalDataService service, ErasureExemptions exemptions) {
+    erasedPackages.noteBeforeErasure(request, service, exemptions);
+    return service.erase(request.orgId(), request.terms(), exemptions);
   }
 
   /**
@@ -114,7 +129,10 @@ class RequestProcessor {
         });
   }
 
-  /** The last step: the export package, or the verification search after an erasure. */
+  /**
+   * The last step: the export package; or after an erasure, the verification search (what every
+   * service still finds, each count kept) and the deletion of the subject's export packages.
+   */
   void finish(RequestTasks.StepRef ref) {
     StoredRequest request = requests.find(ref.org(), ref.requestId()).orElse(null);
     if (request == null || request.status().finished()) {
@@ -122,16 +140,17 @@ class RequestProcessor {
     }
     requests.advance(ref.org(), ref.requestId(), RequestStatus.FINALIZING, clock.instant());
     Boolean verifiedErased = null;
-    long remaining = 0;
+    Map<String, Long> stillFound = new LinkedHashMap<>();
     String resultsBlob = null;
     Instant resultsExpireAt = null;
     switch (request.type()) {
       case GDPR_DELETE -> {
         ErasureExemptions exemptions = exemptions(ref);
         for (PersonalDataService service : services.all()) {
-          remaining += service.remaining(ref.org(), request.terms(), exemptions);
+          stillFound.put(service.name(), service.remaining(ref.org(), request.terms(), exemptions));
         }
-        verifiedErased = remaining == 0;
+        verifiedErased = stillFound.values().stream().allMatch(count -> count == 0);
+        erasedPackages.deletePackages(ref.org(), ref.requestId());
       }
       case GDPR_EXPORT -> {
         resultsBlob = exports.assemble(request, requests.services(ref.org(), ref.requestId()));
@@ -140,17 +159,35 @@ class RequestProcessor {
       case GDPR_UPDATE -> {}
     }
     Boolean verified = verifiedErased;
-    long stillFound = remaining;
+    long total = stillFound.values().stream().mapToLong(Long::longValue).sum();
     String blob = resultsBlob;
     Instant expires = resultsExpireAt;
-    tx.executeWithoutResult(
-        status -> {
-          requests.complete(ref.org(), ref.requestId(), verified, blob, expires, clock.instant());
-          if (verified != null) {
-            audit(ref, "gdpr.erasure.verified", Map.of("verifiedErased", verified.toString(), "stillFound", Long.toString(stillFound)));
-          }
-          audit(ref, "gdpr.request.completed", Map.of("requestType", request.type().name()));
-        });
+    List<PackagedRecords.Package> erased = new ArrayList<>();
+    boolean kept =
+        tx.execute(
+            status -> {
+              Instant now = clock.instant();
+              Integer packagesDeleted = null;
+              if (verified != null) {
+                erased.addAll(erasedPackages.markErased(ref.org(), ref.requestId(), now));
+                packagesDeleted = erased.size();
+                requests.stillFound(ref.org(), ref.requestId(), stillFound);
+              }
+              boolean resultsKept = requests.complete(ref.org(), ref.requestId(), verified, packagesDeleted, blob, expires, now);
+              if (verified != null) {
+                audit(ref, "gdpr.erasure.verified", Map.of(
+                    "verifiedErased", verified.toString(),
+                    "stillFound", Long.toString(total),
+                    "packagesDeleted", Integer.toString(erased.size())));
+              }
+              audit(ref, "gdpr.request.completed", Map.of("requestType", request.type().name()));
+              return resultsKept;
+            });
+    erasedPackages.deleteAgain(ref.org(), erased);
+    if (blob != null && !kept) {
+      // the subject was erased while this export ran (or another run completed it): no package
+      store.delete(ref.org(), blob);
+    }
   }
 
   /** The subjects under an active legal hold (Art. 17(3)), whose records an erasure keeps. */

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
@@ -257,20 +258,58 @@ class RequestRepository {
         .orElse(true);
   }
 
-  void complete(OrgId org, UUID id, Boolean verifiedErased, String resultsBlob, Instant resultsExpireAt, Instant now) {
-    jdbc.sql(
-            """
-            update gdpr_requests set status = 'COMPLETED', completed_at = :now, updated_at = :now,
-              verified_erased = :verified, results_blob = :blob, results_expire_at = :expires
-            where org_id = :org and request_id = :id and status not in ('COMPLETED', 'ERROR')
-            """)
+  /**
+   * Completes the request. An export's package is kept only if no erasure of its subject has
+   * deleted its results meanwhile: false tells the caller to delete the package it assembled.
+   */
+  boolean complete(
+      OrgId org, UUID id, Boolean verifiedErased, Integer packagesDeleted, String resultsBlob, Instant resultsExpireAt, Instant now) {
+    List<Boolean> kept =
+        jdbc.sql(
+                """
+                update gdpr_requests set status = 'COMPLETED', completed_at = :now, updated_at = :now,
+                  verified_erased = :verified, packages_deleted = :packages,
+                  results_blob = case when results_erased_at is null then cast(:blob as text) end,
+                  results_expire_at = case when results_erased_at is null then cast(:expires as timestamptz) end
+                where org_id = :org and request_id = :id and status not in ('COMPLETED', 'ERROR')
+                returning results_blob is not null
+                """)
+            .param("org", org.value())
+            .param("id", id)
+            .param("verified", verifiedErased)
+            .param("packages", packagesDeleted)
+            .param("blob", resultsBlob)
+            .param("expires", resultsExpireAt == null ? null : Timestamp.from(resultsExpireAt))
+            .param("now", Timestamp.from(now))
+            .query(Boolean.class)
+            .list();
+    return !kept.isEmpty() && kept.get(0);
+  }
+
+  /** What the search after an erasure still found in each service. */
+  void stillFound(OrgId org, UUID id, Map<String, Long> perService) {
+    perService.forEach(
+        (service, count) ->
+            jdbc.sql(
+                    """
+                    update gdpr_request_services set still_found = :count
+                    where org_id = :org and request_id = :id and service = :service
+                    """)
+                .param("org", org.value())
+                .param("id", id)
+                .param("service", service)
+                .param("count", count)
+                .update());
+  }
+
+  /** How many export packages a completed erasure deleted; null for other requests. */
+  Optional<Integer> packagesDeleted(OrgId org, UUID id) {
+    return jdbc.sql("select packages_deleted from gdpr_requests where org_id = :org and request_id = :id")
         .param("org", org.value())
         .param("id", id)
-        .param("verified", verifiedErased)
-        .param("blob", resultsBlob)
-        .param("expires", resultsExpireAt == null ? null : Timestamp.from(resultsExpireAt))
-        .param("now", Timestamp.from(now))
-        .update();
+        .query((rs, row) -> (Integer) rs.getObject(1))
+        .optional()
+        .flatMap(Optional::ofNullable);
   }
 
   void fail(OrgId org, UUID id, String reason, Instant now) {
@@ -329,7 +368,8 @@ class RequestRepository {
         rs.getLong("retained"),
         read(rs.getString("reasons"), STRINGS),
         rs.getString("error"),
-        rs.getInt("attempts"));
+        rs.getInt("attempts"),
+        (Long) rs.getObject("still_found"));
   }
 
   private String write(Object value) {

@@ -43,7 +43,9 @@ class RequestViews {
         r.extensionReason(),
         r.completedAt(),
         r.verifiedErased(),
-        r.errorReason());
+        r.errorReason(),
+        stillFound(services),
+        r.type() == RequestType.GDPR_DELETE ? requests.packagesDeleted(r.orgId(), r.id()).orElse(null) : null);
   }
 
   /** What a caller that may file but not view requests learns of an earlier request: that it exists, and how far it is. */
@@ -56,7 +58,14 @@ class RequestViews {
   private static GdprRequestView.ServiceView service(ServiceProgress p) {
     String reason = p.error() != null ? p.error() : p.reasons().isEmpty() ? null : String.join("; ", p.reasons());
     return new GdprRequestView.ServiceView(
-        p.service(), p.status(), p.matched(), p.exported(), p.updated(), p.deleted(), p.anonymized(), p.retained(), reason);
+        p.service(), p.status(), p.matched(), p.exported(), p.updated(), p.deleted(), p.anonymized(), p.retained(), reason, p.stillFound());
+  }
+
+  /** The total the search after an erasure still found; null before it ran. */
+  private static Long stillFound(List<GdprRequestView.ServiceView> services) {
+    return services.stream().anyMatch(s -> s.stillFound() != null)
+        ? services.stream().mapToLong(s -> s.stillFound() == null ? 0 : s.stillFound()).sum()
+        : null;
   }
 
   private static GdprRequestView.EntityRef requestRef(UUID id) {

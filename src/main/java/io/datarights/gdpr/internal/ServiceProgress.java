@@ -2,7 +2,10 @@ package io.datarights.gdpr.internal;
 
 import java.util.List;
 
-/** How far one service has got with one request; {@code status} is PENDING, RUNNING, DONE or ERROR. */
+/**
+ * How far one service has got with one request; {@code status} is PENDING, RUNNING, DONE or ERROR.
+ * {@code stillFound}: what the search after an erasure still found (null until then).
+ */
 record ServiceProgress(
     String service,
     String status,
@@ -14,7 +17,8 @@ record ServiceProgress(
     long retained,
     List<String> reasons,
     String error,
-    int attempts) {
+    int attempts,
+    Long stillFound) {
 
   static final String PENDING = "PENDING";
   static final String RUNNING = "RUNNING";
