@@ -52,7 +52,7 @@ class RequestViews {
   GdprRequestView idAndStatus(StoredRequest r) {
     return new GdprRequestView(
         r.id().toString(), null, null, null, r.type().name(), null, r.status().name(), null, null, null, PATH + "/" + r.id(),
-        null, null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null, null, null);
   }
 
   private static GdprRequestView.ServiceView service(ServiceProgress p) {
