@@ -13,7 +13,8 @@ import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
-import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
+import io.github.bucket4j.distributed.proxy.optimization.NopeOptimizationListener;
+import io.github.bucket4j.distributed.proxy.optimization.delay.DelayOptimization;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.InetAddress;
@@ -44,6 +45,8 @@ class PostgresRateLimits implements RateLimits {
 
   private final ProxyManager<String> buckets;
   private final RateLimitProperties properties;
+  /** Our clock, for the buckets in PostgreSQL and for the local counts alike. */
+  private final TimeMeter time;
   /**
    * Buckets of large limits, counted on this node and written to PostgreSQL once 1 % of the limit
    * (or a second) has gone by: a search then costs no database round trip, and all nodes together
@@ -64,13 +67,14 @@ class PostgresRateLimits implements RateLimits {
 
   PostgresRateLimits(DataSource dataSource, RateLimitProperties properties, Clock clock) {
     this.properties = properties;
+    this.time = timeMeter(clock);
     this.buckets =
         Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
             .primaryKeyMapper(PrimaryKeyMapper.STRING)
             .table("rate_limit_buckets")
             .idColumn("id")
             .stateColumn("state")
-            .clientClock(timeMeter(clock))
+            .clientClock(time)
             .build();
   }
 
@@ -204,7 +208,9 @@ class PostgresRateLimits implements RateLimits {
     }
     LocalBucket local = locallyCounted.get(key, k -> new LocalBucket(
         buckets.builder()
-            .withOptimization(Optimizations.delaying(new DelayParameters(localShare, LOCAL_SYNC_INTERVAL)))
+            // Not Optimizations.delaying, which refills the local count by the system clock.
+            .withOptimization(new DelayOptimization(
+                new DelayParameters(localShare, LOCAL_SYNC_INTERVAL), NopeOptimizationListener.INSTANCE, time))
             .build(k, () -> configuration),
         new ReentrantLock()));
     local.lock().lock();
