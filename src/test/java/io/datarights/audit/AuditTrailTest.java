@@ -96,6 +96,104 @@ class AuditTrailTest extends IntegrationTest {
     assertThat(verification.get("firstBrokenSeq").asLong()).isEqualTo(2);
   }
 
+  private long seqOf(Tenant tenant, String action) {
+    return jdbc.sql("select min(seq) from audit_log where org_id = ?::uuid and action = ?")
+        .params(tenant.orgId(), action).query(Long.class).single();
+  }
+
+  private void tamper(Tenant tenant, long seq, String set) {
+    int changed = jdbc.sql("update audit_log set " + set + " where org_id = ?::uuid and seq = ?").params(tenant.orgId(), seq).update();
+    assertThat(changed).isEqualTo(1);
+  }
+
+  private void assertBrokenAt(Tenant tenant, long seq, String problem) {
+    JsonNode verification = tenant.api().get("/api/v2/audits/verification").json();
+    assertThat(verification.get("intact").asBoolean()).as(verification.toString()).isFalse();
+    assertThat(verification.get("firstBrokenSeq").asLong()).isEqualTo(seq);
+    assertThat(verification.get("problem").asText()).contains(problem);
+  }
+
+  @Test
+  void aFailedRequestRewrittenAsCompletedBreaksTheChainAtThatEntry() {
+    Tenant acme = newTenant("Acme");
+    gate.failEverything();
+    String id = acme.api().post("/api/v2/gdpr/requests?deleteConfirmed=true",
+        Map.of("requestType", "GDPR_DELETE", "subject", Map.of("emailAddresses", List.of("jane@example.com")))).json().get("id").asText();
+    await().atMost(Duration.ofSeconds(30))
+        .until(() -> acme.api().get("/api/v2/gdpr/requests/" + id).json().get("status").asText().equals("ERROR"));
+    long failed = seqOf(acme, "gdpr.request.failed");
+
+    tamper(acme, failed, "action = 'gdpr.request.completed'");
+
+    assertBrokenAt(acme, failed, "changed");
+  }
+
+  @Test
+  void anEntryPointedAtAnotherKindOfTargetBreaksTheChainAtThatEntry() {
+    Tenant acme = newTenant("Acme");
+    fileAndComplete(acme, "jane@example.com");
+    long completed = seqOf(acme, "gdpr.request.completed");
+
+    tamper(acme, completed, "target_type = 'oauth.client'");
+
+    assertBrokenAt(acme, completed, "changed");
+  }
+
+  @Test
+  void anEntryPointedAtAnotherTargetBreaksTheChainAtThatEntry() {
+    Tenant acme = newTenant("Acme");
+    fileAndComplete(acme, "jane@example.com");
+    String other = fileAndComplete(acme, "john@example.com");
+    long completed = seqOf(acme, "gdpr.request.completed");
+
+    tamper(acme, completed, "target_id = '" + other + "'");
+
+    assertBrokenAt(acme, completed, "changed");
+  }
+
+  @Test
+  void anEntryMovedInTimeBreaksTheChainAtThatEntry() {
+    Tenant acme = newTenant("Acme");
+    fileAndComplete(acme, "jane@example.com");
+    long created = seqOf(acme, "gdpr.request.created");
+
+    tamper(acme, created, "occurred_at = occurred_at - interval '1 day'");
+
+    assertBrokenAt(acme, created, "changed");
+  }
+
+  @Test
+  void anEntryWhosePreviousHashIsReplacedBreaksTheChainAtThatEntry() {
+    Tenant acme = newTenant("Acme");
+    fileAndComplete(acme, "jane@example.com");
+
+    tamper(acme, 3, "prev_hash = (select hash from audit_log where org_id = ?::uuid and seq = 1)".replace("?", "'" + acme.orgId() + "'"));
+
+    assertBrokenAt(acme, 3, "does not follow");
+  }
+
+  @Test
+  void anEntryMovedToAnotherOrgsTrailBreaksThatTrail() {
+    Tenant acme = newTenant("Acme");
+    Tenant globex = newTenant("Globex");
+    // Globex's own trail gone, Acme's first entry put in its place: a chain that links up.
+    jdbc.sql("delete from audit_log where org_id = ?::uuid").param(globex.orgId()).update();
+
+    tamper(acme, 1, "org_id = '" + globex.orgId() + "'");
+
+    assertBrokenAt(globex, 1, "changed");
+    assertBrokenAt(acme, 2, "missing");
+  }
+
+  @Test
+  void anEntryClaimingTheOlderFormOfHashBreaksTheChainAtThatEntry() {
+    Tenant acme = newTenant("Acme");
+
+    tamper(acme, 2, "hash_version = 1");
+
+    assertBrokenAt(acme, 2, "changed");
+  }
+
   @Test
   void anOrgSeesOnlyItsOwnTrail() {
     Tenant acme = newTenant("Acme");

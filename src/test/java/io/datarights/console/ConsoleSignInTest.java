@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.datarights.support.ConsoleSession;
 import io.datarights.support.IntegrationTest;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +56,22 @@ class ConsoleSignInTest extends IntegrationTest {
     ConsoleSession.Page out = browser.post("/console/sign-out", Map.of());
     assertThat(out.location()).endsWith("/console/sign-in?signedOut");
     assertThat(browser.get("/console/dashboard").redirectPath()).isEqualTo("/console/sign-in");
+  }
+
+  @Test
+  void theSessionCookieSetAtSignInIsHttpOnlyAndSameSiteLax() {
+    Tenant tenant = newTenant("acme");
+    ConsoleSession browser = ConsoleSession.at(port);
+
+    ConsoleSession.Page signedIn = browser.signIn(tenant.clientId(), tenant.clientSecret());
+
+    // The session id changes at sign-in: the cookie the signed-in session runs on is set here.
+    List<String> session = signedIn.raw().headers().allValues("Set-Cookie").stream()
+        .filter(c -> c.startsWith("JSESSIONID=")).toList();
+    assertThat(session).hasSize(1);
+    List<String> attributes = Arrays.stream(session.get(0).split(";")).map(String::strip).toList();
+    assertThat(attributes).contains("HttpOnly", "SameSite=Lax", "Path=/");
+    assertThat(attributes).as("served over plain HTTP here").doesNotContain("Secure");
   }
 
   @Test

@@ -232,6 +232,27 @@ class GdprRequestsApiTest extends IntegrationTest {
   }
 
   @Test
+  void twoClientsOfOneOrgShareTheOrgsLimitThoughNeitherReachedItsOwn() {
+    Tenant acme = newTenant("Acme");
+    JsonNode created = acme.api().post("/api/v2/oauth/clients",
+        Map.of("name", "Second", "permissions", List.of("gdpr:request:add", "gdpr:request:view"))).json();
+    Api second = anonymous().withToken(anonymous().token(created.get("id").asText(), created.get("secret").asText()));
+    for (int i = 0; i < 5; i++) {
+      assertThat(acme.api().post("/api/v2/gdpr/requests", exportByEmail("a" + i + "@example.com")).status()).isEqualTo(202);
+      assertThat(second.post("/api/v2/gdpr/requests", exportByEmail("b" + i + "@example.com")).status()).isEqualTo(202);
+    }
+
+    // The second client has filed 5 of its own 10: the org's 10 a minute are what is used up.
+    Api.Response limited = second.post("/api/v2/gdpr/requests", exportByEmail("b5@example.com"));
+
+    assertThat(limited.status()).isEqualTo(429);
+    assertThat(limited.json().get("code").asText()).isEqualTo("too.many.requests.retry.after");
+    assertThat(limited.header("RateLimit")).contains("remaining=0");
+    assertThat(acme.api().post("/api/v2/gdpr/requests", exportByEmail("a5@example.com")).status()).isEqualTo(429);
+    assertThat(count("gdpr_requests")).isEqualTo(10);
+  }
+
+  @Test
   void anotherOrgsRequestIsNotFound() {
     Tenant acme = newTenant("Acme");
     Tenant globex = newTenant("Globex");

@@ -33,11 +33,9 @@ class AuditAppender {
     long seq = last == null ? 1 : last.seq() + 1;
     String prev = last == null ? ChainHash.GENESIS : last.hash();
     Instant at = ChainHash.truncate(clock.instant());
-    String hash =
-        ChainHash.of(prev, seq, at, event.action(), event.actor(), event.targetType(), event.targetId(), event.details());
-    entries.insert(
-        event.org(),
-        new AuditEntry(seq, at, event.action(), event.actor(), event.targetType(), event.targetId(), event.details(), prev, hash));
+    AuditEntry entry = new AuditEntry(seq, at, event.action(), event.actor(), event.targetType(), event.targetId(),
+        event.details(), prev, ChainHash.CURRENT_VERSION, null);
+    entries.insert(event.org(), entry.withHash(ChainHash.of(event.org(), entry).orElseThrow()));
   }
 
   /** The entries of a batch in one chain segment: one lock, one read of the chain's end, one insert. */

@@ -47,8 +47,8 @@ class AuditRepository {
   void insert(OrgId org, AuditEntry e) {
     jdbc.sql(
             """
-            insert into audit_log (org_id, seq, occurred_at, action, actor, target_type, target_id, details, prev_hash, hash)
-            values (:org, :seq, :at, :action, :actor, :targetType, :targetId, :details::jsonb, :prev, :hash)
+            insert into audit_log (org_id, seq, occurred_at, action, actor, target_type, target_id, details, prev_hash, hash_version, hash)
+            values (:org, :seq, :at, :action, :actor, :targetType, :targetId, :details::jsonb, :prev, :version, :hash)
             """)
         .param("org", org.value())
         .param("seq", e.seq())
@@ -59,6 +59,7 @@ class AuditRepository {
         .param("targetId", e.targetId())
         .param("details", write(e.details()))
         .param("prev", e.prevHash())
+        .param("version", e.hashVersion())
         .param("hash", e.hash())
         .update();
   }
@@ -159,6 +160,7 @@ class AuditRepository {
         rs.getString("target_id"),
         read(rs.getString("details")),
         rs.getString("prev_hash"),
+        rs.getInt("hash_version"),
         rs.getString("hash"));
   }
 

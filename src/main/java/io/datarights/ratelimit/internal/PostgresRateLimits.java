@@ -13,7 +13,8 @@ import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
-import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
+import io.github.bucket4j.distributed.proxy.optimization.NopeOptimizationListener;
+import io.github.bucket4j.distributed.proxy.optimization.delay.DelayOptimization;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.InetAddress;
@@ -30,6 +31,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -42,23 +45,36 @@ class PostgresRateLimits implements RateLimits {
 
   private final ProxyManager<String> buckets;
   private final RateLimitProperties properties;
+  /** Our clock, for the buckets in PostgreSQL and for the local counts alike. */
+  private final TimeMeter time;
   /**
    * Buckets of large limits, counted on this node and written to PostgreSQL once 1 % of the limit
    * (or a second) has gone by: a search then costs no database round trip, and all nodes together
    * overshoot such a limit by at most 1 % each. Limits under 100 are counted exactly, in PostgreSQL.
    */
-  private final Cache<String, Bucket> locallyCounted =
+  private final Cache<String, LocalBucket> locallyCounted =
       Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(Duration.ofMinutes(10)).build();
+
+  /**
+   * A locally counted bucket and the lock that lets one draw at a time reach it. Without the lock,
+   * Bucket4j (8.14) merges the draws that wait for a write into one batch, and a batch that finds
+   * the bucket's row still without a state (the row is created empty, and its state written by a
+   * later transaction, possibly of another node) fails every draw in it with BucketNotFoundException
+   * instead of creating the state, as a single draw does. One draw at a time costs little: between
+   * writes a draw is counted in memory.
+   */
+  private record LocalBucket(Bucket bucket, ReentrantLock lock) {}
 
   PostgresRateLimits(DataSource dataSource, RateLimitProperties properties, Clock clock) {
     this.properties = properties;
+    this.time = timeMeter(clock);
     this.buckets =
         Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
             .primaryKeyMapper(PrimaryKeyMapper.STRING)
             .table("rate_limit_buckets")
             .idColumn("id")
             .stateColumn("state")
-            .clientClock(timeMeter(clock))
+            .clientClock(time)
             .build();
   }
 
@@ -116,7 +132,10 @@ class PostgresRateLimits implements RateLimits {
     RateLimitProperties.Limit limit = properties.limitFor(action.key());
     for (Key key : keys) {
       int capacity = capacity(limit, key.scope());
-      bucket(bucketId(action, key), capacity, limit.period()).addTokens(1);
+      onBucket(bucketId(action, key), capacity, limit.period(), bucket -> {
+        bucket.addTokens(1);
+        return null;
+      });
     }
   }
 
@@ -195,21 +214,32 @@ class PostgresRateLimits implements RateLimits {
   }
 
   private Drawn draw(String key, int capacity, RateLimitProperties.Limit limit) {
-    return new Drawn(bucket(key, capacity, limit.period()).tryConsumeAndReturnRemaining(1), capacity, limit.period().toSeconds());
+    ConsumptionProbe probe = onBucket(key, capacity, limit.period(), bucket -> bucket.tryConsumeAndReturnRemaining(1));
+    return new Drawn(probe, capacity, limit.period().toSeconds());
   }
 
   static final int LOCAL_SHARE_DIVISOR = 100;
   static final Duration LOCAL_SYNC_INTERVAL = Duration.ofSeconds(1);
 
-  private Bucket bucket(String key, int capacity, Duration period) {
+  private <T> T onBucket(String key, int capacity, Duration period, Function<Bucket, T> action) {
     BucketConfiguration configuration = configuration(capacity, period);
     long localShare = capacity / LOCAL_SHARE_DIVISOR;
     if (localShare < 1) {
-      return buckets.getProxy(key, () -> configuration);
+      return action.apply(buckets.getProxy(key, () -> configuration));
     }
-    return locallyCounted.get(key, k -> buckets.builder()
-        .withOptimization(Optimizations.delaying(new DelayParameters(localShare, LOCAL_SYNC_INTERVAL)))
-        .build(k, () -> configuration));
+    LocalBucket local = locallyCounted.get(key, k -> new LocalBucket(
+        buckets.builder()
+            // Not Optimizations.delaying, which refills the local count by the system clock.
+            .withOptimization(new DelayOptimization(
+                new DelayParameters(localShare, LOCAL_SYNC_INTERVAL), NopeOptimizationListener.INSTANCE, time))
+            .build(k, () -> configuration),
+        new ReentrantLock()));
+    local.lock().lock();
+    try {
+      return action.apply(local.bucket());
+    } finally {
+      local.lock().unlock();
+    }
   }
 
   private static BucketConfiguration configuration(int capacity, Duration period) {
