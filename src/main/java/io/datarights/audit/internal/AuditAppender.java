@@ -53,10 +53,11 @@ class AuditAppender {
     List<AuditEntry> appended = new ArrayList<>();
     for (AuditableEvent event : batch.events()) {
       seq++;
-      String hash =
-          ChainHash.of(prev, seq, at, event.action(), event.actor(), event.targetType(), event.targetId(), event.details());
-      appended.add(new AuditEntry(seq, at, event.action(), event.actor(), event.targetType(), event.targetId(), event.details(), prev, hash));
-      prev = hash;
+      AuditEntry entry = new AuditEntry(seq, at, event.action(), event.actor(), event.targetType(), event.targetId(),
+          event.details(), prev, ChainHash.CURRENT_VERSION, null);
+      AuditEntry hashed = entry.withHash(ChainHash.of(batch.org(), entry).orElseThrow());
+      appended.add(hashed);
+      prev = hashed.hash();
     }
     entries.insertAll(batch.org(), appended);
   }

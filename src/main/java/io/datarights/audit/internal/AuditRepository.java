@@ -68,11 +68,11 @@ class AuditRepository {
   void insertAll(OrgId org, List<AuditEntry> batch) {
     jdbc.sql(
             """
-            insert into audit_log (org_id, seq, occurred_at, action, actor, target_type, target_id, details, prev_hash, hash)
-            select :org, e.seq, :at, e.action, e.actor, e.target_type, e.target_id, e.details, e.prev_hash, e.hash
+            insert into audit_log (org_id, seq, occurred_at, action, actor, target_type, target_id, details, prev_hash, hash_version, hash)
+            select :org, e.seq, :at, e.action, e.actor, e.target_type, e.target_id, e.details, e.prev_hash, e.hash_version, e.hash
             from unnest(:seqs::bigint[], :actions::text[], :actors::text[], :targetTypes::text[], :targetIds::text[],
-              :details::jsonb[], :prevs::text[], :hashes::text[])
-              as e(seq, action, actor, target_type, target_id, details, prev_hash, hash)
+              :details::jsonb[], :prevs::text[], :versions::int[], :hashes::text[])
+              as e(seq, action, actor, target_type, target_id, details, prev_hash, hash_version, hash)
             """)
         .param("org", org.value())
         .param("at", Timestamp.from(batch.get(0).occurredAt()))
@@ -83,6 +83,7 @@ class AuditRepository {
         .param("targetIds", batch.stream().map(AuditEntry::targetId).toArray(String[]::new))
         .param("details", batch.stream().map(e -> write(e.details())).toArray(String[]::new))
         .param("prevs", batch.stream().map(AuditEntry::prevHash).toArray(String[]::new))
+        .param("versions", batch.stream().map(e -> Integer.toString(e.hashVersion())).toArray(String[]::new))
         .param("hashes", batch.stream().map(AuditEntry::hash).toArray(String[]::new))
         .update();
   }

@@ -101,7 +101,10 @@ class PostgresRateLimits implements RateLimits {
     Drawn org = drawMany(action.key() + ":org:" + caller.orgId(), limit.perOrg(), limit, Math.max(1, Math.min(count, limit.perOrg())));
     if (!org.probe().isConsumed()) {
       // All or nothing: the client's tokens go back.
-      bucket(clientKey, limit.perClient(), limit.period()).addTokens(fromClient);
+      onBucket(clientKey, limit.perClient(), limit.period(), bucket -> {
+        bucket.addTokens(fromClient);
+        return null;
+      });
       throw tooMany(org);
     }
     Drawn tightest = client.probe().getRemainingTokens() <= org.probe().getRemainingTokens() ? client : org;
@@ -109,7 +112,8 @@ class PostgresRateLimits implements RateLimits {
   }
 
   private Drawn drawMany(String key, int capacity, RateLimitProperties.Limit limit, int tokens) {
-    return new Drawn(bucket(key, capacity, limit.period()).tryConsumeAndReturnRemaining(tokens), capacity, limit.period().toSeconds());
+    ConsumptionProbe probe = onBucket(key, capacity, limit.period(), bucket -> bucket.tryConsumeAndReturnRemaining(tokens));
+    return new Drawn(probe, capacity, limit.period().toSeconds());
   }
 
   @Override
