@@ -3,6 +3,8 @@ package io.datarights.audit.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.datarights.shared.AuditableEvent;
+import io.datarights.shared.AuditableEvents;
 import io.datarights.shared.OrgId;
 import io.datarights.support.IntegrationTest;
 import java.util.ArrayList;
@@ -19,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ChainFormsTest extends IntegrationTest {
 
   @Autowired AuditRepository entries;
+  @Autowired AuditAppender appender;
 
   private List<AuditEntry> chain(Tenant tenant) {
     List<AuditEntry> chain = new ArrayList<>();
@@ -97,5 +100,27 @@ class ChainFormsTest extends IntegrationTest {
     assertThat(verification.get("intact").asBoolean()).isFalse();
     assertThat(verification.get("firstBrokenSeq").asLong()).isEqualTo(last.seq());
     assertThat(verification.get("problem").asText()).contains("older form");
+  }
+
+  @Test
+  void aChainLongerThanOnePageOfTheWalkIsVerifiedToItsEndAndAnEditOnTheSecondPageIsFound() {
+    Tenant acme = newTenant("Acme");
+    OrgId org = OrgId.of(acme.orgId());
+    List<AuditableEvent> events = new ArrayList<>();
+    for (int i = 0; i < 1500; i++) {
+      events.add(new AuditableEvent(org, "gdpr.request.created", "test", "gdprRequest", "r" + i, Map.of()));
+    }
+    appender.appendAll(new AuditableEvents(org, events));
+    long total = chain(acme).size();
+    assertThat(total).isGreaterThan(1500);
+    assertThat(verification(acme).get("entriesChecked").asLong()).isEqualTo(total);
+
+    long tampered = total - 100;
+    jdbc.sql("update audit_log set action = 'gdpr.request.completed' where org_id = ?::uuid and seq = ?")
+        .params(acme.orgId(), tampered).update();
+
+    JsonNode verification = verification(acme);
+    assertThat(verification.get("intact").asBoolean()).isFalse();
+    assertThat(verification.get("firstBrokenSeq").asLong()).isEqualTo(tampered);
   }
 }
